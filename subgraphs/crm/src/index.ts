@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { crm } from './service';
+
+await runSubgraphFromEnv(crm);

@@ -1,0 +1,120 @@
+import {
+  decoyPasswordHash,
+  loadBaseConfig,
+  runInTenant,
+  signToken,
+  verifyPassword,
+  type AuthenticatedViewer,
+  type StaffRole,
+} from '@wholesail/platform';
+import { builder } from '../builder';
+import { database, db } from '../db';
+import { afterFailure, retryAfterSeconds, throttleKey } from '../domain/login-throttle';
+import { ViewerUnion } from './viewer';
+
+const LoginInput = builder.inputType('LoginInput', {
+  fields: (t) => ({
+    tenant: t.string({ required: true, description: 'The distributor, e.g. "demo".' }),
+    username: t.string({ required: true }),
+    password: t.string({ required: true }),
+  }),
+});
+
+type ViewerRow = Awaited<ReturnType<typeof findUser>>;
+
+interface LoginSuccessShape {
+  token: string;
+  expiresAt: Date;
+  viewer: NonNullable<ViewerRow>['row'];
+}
+
+const LoginSuccess = builder.objectRef<LoginSuccessShape>('LoginSuccess').implement({
+  fields: (t) => ({
+    token: t.exposeString('token', { description: 'Send as "Authorization: Bearer <token>".' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime' }),
+    viewer: t.field({ type: ViewerUnion, resolve: (s) => s.viewer }),
+  }),
+});
+
+const InvalidCredentials = builder.objectRef<{ message: string }>('InvalidCredentials').implement({
+  description: 'Unknown tenant, unknown user and wrong password all give this same answer.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const TooManyLoginAttempts = builder
+  .objectRef<{ message: string; retryAfterSeconds: number }>('TooManyLoginAttempts')
+  .implement({
+    fields: (t) => ({
+      message: t.exposeString('message'),
+      retryAfterSeconds: t.exposeInt('retryAfterSeconds'),
+    }),
+  });
+
+const AccountNotActive = builder.objectRef<{ message: string }>('AccountNotActive').implement({
+  description: 'The password is right but the account (or its store) is pending review or suspended.',
+  fields: (t) => ({ message: t.exposeString('message') }),
+});
+
+const LoginResult = builder.unionType('LoginResult', {
+  types: [LoginSuccess, InvalidCredentials, TooManyLoginAttempts, AccountNotActive],
+  resolveType: (value) => {
+    if ('token' in value) return 'LoginSuccess';
+    if ('retryAfterSeconds' in value) return 'TooManyLoginAttempts';
+    if ('inactive' in value) return 'AccountNotActive';
+    return 'InvalidCredentials';
+  },
+});
+
+async function findUser(tenantId: string, username: string) {
+  const staff = await db().staff.findUnique({ where: { tenantId_username: { tenantId, username } } });
+  if (staff) {
+    const viewer: AuthenticatedViewer = { kind: 'staff', tenantId, staffId: staff.id, roles: staff.roles as StaffRole[] };
+    return { row: staff, hash: staff.passwordHash, active: staff.active, viewer };
+  }
+  const user = await db().customerUser.findUnique({
+    where: { tenantId_username: { tenantId, username } },
+    include: { customer: true },
+  });
+  if (user) {
+    const viewer: AuthenticatedViewer = { kind: 'customer', tenantId, customerId: user.customerId, customerUserId: user.id };
+    return { row: user, hash: user.passwordHash, active: user.active && user.customer.status === 'ACTIVE', viewer };
+  }
+  return null;
+}
+
+const INVALID = { message: 'The tenant, username or password is not right.' };
+
+builder.mutationField('login', (t) =>
+  t.field({
+    type: LoginResult,
+    description: 'Exchanges a username and password for an access token.',
+    args: { input: t.arg({ type: LoginInput, required: true }) },
+    resolve: async (_root, { input }) => {
+      const now = new Date();
+      const raw = database.raw();
+      const key = throttleKey(input.tenant, input.username);
+      const throttle = await raw.loginThrottle.findUnique({ where: { key } });
+      const wait = retryAfterSeconds(throttle, now);
+      if (wait > 0) {
+        return { message: `Too many failed attempts; try again in ${wait} seconds.`, retryAfterSeconds: wait };
+      }
+
+      const tenant = await raw.tenant.findUnique({ where: { slug: input.tenant.trim().toLowerCase() } });
+      const found = tenant ? await runInTenant(tenant.id, () => findUser(tenant.id, input.username.trim())) : null;
+      // Always run one scrypt, so timing does not tell whether the user exists.
+      const ok = await verifyPassword(input.password, found?.hash ?? (await decoyPasswordHash()));
+
+      if (!found || !ok) {
+        const next = afterFailure(throttle, now);
+        await raw.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
+        return INVALID;
+      }
+      if (throttle) await raw.loginThrottle.delete({ where: { key } }).catch(() => {});
+      if (!found.active) return { message: 'This account is not active yet or has been suspended.', inactive: true };
+
+      const config = loadBaseConfig();
+      const token = await signToken(found.viewer, config.AUTH_SECRET, config.TOKEN_TTL_SECONDS);
+      return { token, expiresAt: new Date(now.getTime() + config.TOKEN_TTL_SECONDS * 1000), viewer: found.row };
+    },
+  }),
+);
