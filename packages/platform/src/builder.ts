@@ -131,8 +131,9 @@ export function createBuilder<PrismaTypes extends {}>(prisma: { client: () => un
     }),
   });
 
+  // Query always exists (federation adds _service); a subgraph with mutations declares
+  // builder.mutationType({}) itself, since an empty Mutation type is invalid.
   builder.queryType({});
-  builder.mutationType({});
 
   return Object.assign(builder, { MoneyRef });
 }

@@ -1,3 +1,4 @@
+export * from './adopt';
 export * from './auth';
 export * from './builder';
 export * from './config';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -9,7 +10,7 @@ import type { Logger } from 'pino';
 import { bearerToken, TokenError, type Viewer, verifyToken } from './auth';
 import type { RequestContext } from './context';
 import { REQUEST_ID_HEADER, withRequestLogger } from './logger';
-import { runInTenant } from './tenant';
+import { runInTenant, runWithoutTenant, TenantScopeError } from './tenant';
 
 export interface RunningServer {
   url: string;
@@ -51,7 +52,12 @@ export function maskError(logger: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    logger.error({ err: (error as { originalError?: unknown })?.originalError ?? error, path: formatted.path }, 'internal error');
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    if (original instanceof TenantScopeError) {
+      // An anonymous caller asked for tenant data: not a server fault.
+      return { message: 'Log in first: this data belongs to a distributor.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'internal error');
     return {
       message: 'Internal server error',
       path: formatted.path,
@@ -103,6 +109,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: maskError(options.logger),
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -120,7 +127,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     const context: RequestContext = { viewer, requestId, logger, loaders: new Map() };
     res.locals.context = context;
     const run = () => withRequestLogger(logger, () => next());
-    return 'tenantId' in viewer ? runInTenant(viewer.tenantId, run) : run();
+    return 'tenantId' in viewer ? runInTenant(viewer.tenantId, run) : runWithoutTenant(run);
   };
 
   app.use(

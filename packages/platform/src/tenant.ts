@@ -5,11 +5,27 @@ export class TenantScopeError extends Error {
   override name = 'TenantScopeError';
 }
 
-const scope = new AsyncLocalStorage<{ tenantId: string }>();
+const scope = new AsyncLocalStorage<{ tenantId?: string }>();
 
 /** Runs `fn` with every tenant-owned table narrowed to `tenantId` (see db/tenant-scope.ts). */
 export function runInTenant<T>(tenantId: string, fn: () => T): T {
   return scope.run({ tenantId }, fn);
+}
+
+/** Runs an anonymous request: no tenant until one is adopted (see adoptTenant). */
+export function runWithoutTenant<T>(fn: () => T): T {
+  return scope.run({}, fn);
+}
+
+/**
+ * Sets the tenant of the current anonymous request for the rest of it: used by login, whose
+ * result (the viewer) is resolved after the mutation returns. Never switches tenants.
+ */
+export function adoptTenant(tenantId: string): void {
+  const store = scope.getStore();
+  if (!store) throw new TenantScopeError('adoptTenant outside a request');
+  if (store.tenantId && store.tenantId !== tenantId) throw new TenantScopeError('A request cannot change tenant');
+  store.tenantId = tenantId;
 }
 
 export function currentTenantId(): string | undefined {

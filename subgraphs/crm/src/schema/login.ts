@@ -1,4 +1,5 @@
 import {
+  adoptViewer,
   decoyPasswordHash,
   loadBaseConfig,
   runInTenant,
@@ -11,6 +12,8 @@ import { builder } from '../builder';
 import { database, db } from '../db';
 import { afterFailure, retryAfterSeconds, throttleKey } from '../domain/login-throttle';
 import { ViewerUnion } from './viewer';
+
+builder.mutationType({});
 
 const LoginInput = builder.inputType('LoginInput', {
   fields: (t) => ({
@@ -89,7 +92,7 @@ builder.mutationField('login', (t) =>
     type: LoginResult,
     description: 'Exchanges a username and password for an access token.',
     args: { input: t.arg({ type: LoginInput, required: true }) },
-    resolve: async (_root, { input }) => {
+    resolve: async (_root, { input }, ctx) => {
       const now = new Date();
       const raw = database.raw();
       const key = throttleKey(input.tenant, input.username);
@@ -112,6 +115,8 @@ builder.mutationField('login', (t) =>
       if (throttle) await raw.loginThrottle.delete({ where: { key } }).catch(() => {});
       if (!found.active) return { message: 'This account is not active yet or has been suspended.', inactive: true };
 
+      // The viewer in the result is resolved after this returns, in this tenant.
+      adoptViewer(ctx, found.viewer);
       const config = loadBaseConfig();
       const token = await signToken(found.viewer, config.AUTH_SECRET, config.TOKEN_TTL_SECONDS);
       return { token, expiresAt: new Date(now.getTime() + config.TOKEN_TTL_SECONDS * 1000), viewer: found.row };

@@ -36,6 +36,16 @@ CREATE TABLE "PromotionTarget" (
     CONSTRAINT "PromotionTarget_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "CustomerProfile" (
+    "id" TEXT NOT NULL,
+    "tenantId" TEXT NOT NULL,
+    "customerId" TEXT NOT NULL,
+    "levelId" TEXT NOT NULL,
+
+    CONSTRAINT "CustomerProfile_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "Promotion_tenantId_active_endsAt_idx" ON "Promotion"("tenantId", "active", "endsAt");
 
@@ -47,6 +57,9 @@ CREATE INDEX "PromotionTarget_tenantId_brandId_idx" ON "PromotionTarget"("tenant
 
 -- CreateIndex
 CREATE INDEX "PromotionTarget_promotionId_idx" ON "PromotionTarget"("promotionId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CustomerProfile_tenantId_customerId_key" ON "CustomerProfile"("tenantId", "customerId");
 
 -- AddForeignKey
 ALTER TABLE "PromotionTarget" ADD CONSTRAINT "PromotionTarget_promotionId_fkey" FOREIGN KEY ("promotionId") REFERENCES "Promotion"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,184 @@
+import { signToken } from '@wholesail/platform';
+import { graphqlRequest, TEST_AUTH_SECRET } from '@wholesail/platform/testing/index';
+import { startStack, type Stack } from '@wholesail/stack';
+import pg from 'pg';
+
+// The query of issue #2, through the gateway, as two customers of different levels.
+const SHOP = `{ me { ... on CustomerUser { customer { id name level { name } } } }
+  products(first: 5) { edges { node { id name brand { name } skus { id barcode
+    price { amount currency source } stock { available } } promotions { id title } } } } }`;
+
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { token } } }`;
+
+let stack: Stack;
+let db: pg.Client;
+
+async function login(username: string): Promise<string> {
+  const res = await graphqlRequest(stack.urls.gateway, LOGIN, { input: { tenant: 'demo', username, password: 'demo1234' } });
+  expect(res.data?.login.__typename).toBe('LoginSuccess');
+  return res.data.login.token;
+}
+
+/** The price the rules of DOMAIN.md give, computed straight from the pricing tables. */
+async function expectedBasePrice(customerId: string, skuId: string, baseUnit: string): Promise<{ minor: bigint; source: string }> {
+  const q = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0] as { p: string } | undefined;
+  const customer = await q('SELECT "priceMinor" p FROM pricing."CustomerPrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3', [customerId, skuId, baseUnit]);
+  if (customer) return { minor: BigInt(customer.p), source: 'CUSTOMER' };
+  const tracking = await db.query('SELECT "trackLastPrice" FROM pricing."PricingSettings" WHERE "tenantId"=$1', ['tnt_demo']);
+  if (tracking.rows[0]?.trackLastPrice) {
+    const last = await q('SELECT "priceMinor" p FROM pricing."LastSalePrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3', [customerId, skuId, baseUnit]);
+    if (last) return { minor: BigInt(last.p), source: 'LAST_SALE' };
+  }
+  const level = await q(
+    `SELECT lp."priceMinor" p FROM pricing."LevelPrice" lp JOIN pricing."CustomerPriceProfile" c ON c."levelId" = lp."levelId"
+     WHERE c."customerId"=$1 AND lp."skuId"=$2 AND lp.unit=$3`,
+    [customerId, skuId, baseUnit],
+  );
+  if (level) return { minor: BigInt(level.p), source: 'LEVEL' };
+  const base = await q('SELECT "wholesaleMinor" p FROM pricing."SkuPrice" WHERE "skuId"=$1 AND unit=$2', [skuId, baseUnit]);
+  return { minor: BigInt(base!.p), source: 'WHOLESALE' };
+}
+
+function toMinor(amount: string): bigint {
+  const [whole, frac = ''] = amount.split('.');
+  return BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0'));
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+}, 180_000);
+
+afterAll(async () => {
+  await db?.end();
+  await stack?.stop();
+});
+
+describe('the federated shop query through the gateway', () => {
+  it('shows each customer its own level and its own prices, as the data says', async () => {
+    const results: Record<string, any> = {};
+    for (const username of ['store001', 'store002']) {
+      const res = await graphqlRequest(stack.urls.gateway, SHOP, {}, { token: await login(username) });
+      expect(res.errors).toBeUndefined();
+      results[username] = res.data;
+    }
+    const a = results.store001;
+    const b = results.store002;
+    expect(a.me.customer.id).not.toBe(b.me.customer.id);
+    expect(a.me.customer.level.name).not.toBe(b.me.customer.level.name);
+    expect(a.products.edges).toHaveLength(5);
+
+    let differing = 0;
+    for (const [i, edge] of a.products.edges.entries()) {
+      const other = b.products.edges[i].node;
+      expect(edge.node.brand.name).toBeTruthy();
+      for (const [j, sku] of edge.node.skus.entries()) {
+        const baseUnit = (await db.query('SELECT "baseUnit" FROM catalog."Sku" WHERE id=$1', [sku.id])).rows[0].baseUnit;
+        for (const [customer, price] of [
+          [a.me.customer.id, sku.price],
+          [b.me.customer.id, other.skus[j].price],
+        ] as const) {
+          const expected = await expectedBasePrice(customer, sku.id, baseUnit);
+          expect({ minor: toMinor(price.amount), source: price.source }).toEqual(expected);
+          expect(price.currency).toBe('CNY');
+        }
+        if (sku.price.amount !== other.skus[j].price.amount) differing++;
+        expect(typeof sku.stock.available).toBe('number');
+      }
+    }
+    expect(differing).toBeGreaterThan(0);
+  });
+
+  it('answers the same query for staff with wholesale prices and no customer', async () => {
+    const res = await graphqlRequest(stack.urls.gateway, SHOP, {}, { token: await login('boss') });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.me).toEqual({});
+    expect(res.data.products.edges[0].node.skus[0].price.source).toBe('WHOLESALE');
+  });
+});
+
+describe('bad input through the gateway', () => {
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+  async function expectCleanError(res: Response, status: number, code: string) {
+    expect(res.status).toBe(status);
+    const text = await res.text();
+    expect(text).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    expect(text).not.toContain('stacktrace');
+    const body = JSON.parse(text);
+    expect(body.errors[0].extensions.code).toBe(code);
+    return body;
+  }
+
+  it('rejects malformed GraphQL', async () => {
+    await expectCleanError(await post(JSON.stringify({ query: '{ products(first: ' })), 400, 'GRAPHQL_PARSE_FAILED');
+  });
+
+  it('rejects unknown fields', async () => {
+    await expectCleanError(await post(JSON.stringify({ query: '{ nope }' })), 400, 'GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('rejects variables of the wrong type', async () => {
+    const body = JSON.stringify({ query: 'query($n: Int) { products(first: $n) { edges { node { id } } } }', variables: { n: 'five' } });
+    await expectCleanError(await post(body), 400, 'BAD_USER_INPUT');
+  });
+
+  it('rejects a body that is not JSON and an oversized body', async () => {
+    await expectCleanError(await post('{"query": '), 400, 'BAD_REQUEST');
+    await expectCleanError(await post(JSON.stringify({ query: `{ me { __typename } }${' '.repeat(1_100_000)}` })), 413, 'BAD_REQUEST');
+  });
+
+  it('rejects forged, expired and malformed tokens with 401', async () => {
+    const viewer = { kind: 'staff' as const, tenantId: 'tnt_demo', staffId: 'stf_boss', roles: ['BOSS' as const] };
+    const forged = await signToken(viewer, 'someone-elses-secret-someone-elses-secret', 600);
+    const expired = await signToken(viewer, TEST_AUTH_SECRET, -10);
+    for (const token of [forged, expired, 'not.a.jwt']) {
+      const res = await post(JSON.stringify({ query: '{ me { __typename } }' }), { authorization: `Bearer ${token}` });
+      await expectCleanError(res, 401, 'UNAUTHENTICATED');
+    }
+    await expectCleanError(await post(JSON.stringify({ query: '{ me { __typename } }' }), { authorization: 'Basic abc' }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('refuses protected data without a token', async () => {
+    const res = await graphqlRequest(stack.urls.gateway, '{ customers(first: 3) { edges { node { id } } } }');
+    expect(res.data?.customers ?? null).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('never shows data of another tenant to a token of another tenant', async () => {
+    const viewer = { kind: 'staff' as const, tenantId: 'tnt_other', staffId: 'stf_boss', roles: ['BOSS' as const] };
+    const token = await signToken(viewer, TEST_AUTH_SECRET, 600);
+    const res = await graphqlRequest(
+      stack.urls.gateway,
+      '{ me { __typename } products(first: 5) { edges { node { id } } } customers(first: 5) { edges { node { id } } } orders(first: 5) { edges { node { id } } } }',
+      {},
+      { token },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ me: null, products: { edges: [] }, customers: { edges: [] }, orders: { edges: [] } });
+  });
+
+  it('refuses queries nested too deep', async () => {
+    const deep = `{ categories { ${'children { '.repeat(14)} id ${'} '.repeat(14)} } }`;
+    const res = await post(JSON.stringify({ query: deep }));
+    const body = await res.json();
+    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect(body.data ?? null).toBeNull();
+  });
+
+  it('serves GraphiQL from local files and reports health', async () => {
+    const page = await fetch(stack.urls.gateway, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/graphiql/graphiql.js');
+    expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\.(com|net|org|io)/);
+    const base = stack.urls.gateway.replace(/\/graphql$/, '');
+    for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
+      expect((await fetch(`${base}/graphiql/${asset}`)).status).toBe(200);
+    }
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  bearerToken,
+  createLogger,
+  maskError,
+  REQUEST_ID_HEADER,
+  TokenError,
+  type Viewer,
+  verifyToken,
+} from '@wholesail/platform';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { SubgraphName } from './config';
+import { graphiqlAssets, graphiqlPage } from './graphiql';
+import { RateLimiter } from './rate-limit';
+
+export const defaultSupergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
+
+export interface GatewayContext {
+  viewer: Viewer;
+  token?: string;
+  requestId: string;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host: string;
+  authSecret: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  mode?: 'static' | 'dev';
+  supergraphPath?: string;
+  logger?: Logger;
+  rateLimit?: { perSecond: number; burst: number };
+  bodyLimit?: string;
+  corsOrigins?: string[];
+  /** Show demo login buttons in GraphiQL (never in production). */
+  demoLogins?: boolean;
+  tenant?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Sends the caller's token (verified again by the subgraph) and the request id to subgraphs. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+    if (!request.http) return;
+    if (context?.token) request.http.headers.set('authorization', `Bearer ${context.token}`);
+    if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+}
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger('gateway');
+  const urls = options.subgraphUrls;
+  const gateway = new ApolloGateway({
+    ...(options.mode === 'dev'
+      ? {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: Object.entries(urls).map(([name, url]) => ({ name, url })),
+            pollIntervalInMs: 2000,
+          }),
+        }
+      : { supergraphSdl: readFileSync(options.supergraphPath ?? defaultSupergraphPath, 'utf8') }),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url }),
+    logger: logger.child({ component: 'apollo-gateway' }) as never,
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 50 },
+    maxTokens: { n: 5000 },
+    costLimit: { maxCost: 50_000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    formatError: maskError(logger),
+    plugins: [...armor.plugins, ApolloServerPluginInlineTraceDisabled()],
+    validationRules: armor.validationRules,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 100, options.rateLimit?.burst ?? 200);
+  const origins = new Set(options.corsOrigins ?? []);
+  let closing = false;
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (closing) {
+      res.status(503).json({ status: 'closing' });
+      return;
+    }
+    const checks = await Promise.all(
+      Object.entries(urls).map(async ([name, url]) => {
+        try {
+          const r = await fetch(url.replace(/\/graphql$/, '/readyz'), { signal: AbortSignal.timeout(2000) });
+          return [name, r.ok] as const;
+        } catch {
+          return [name, false] as const;
+        }
+      }),
+    );
+    const down = checks.filter(([, ok]) => !ok).map(([name]) => name);
+    res.status(down.length ? 503 : 200).json({ status: down.length ? 'unavailable' : 'ready', down });
+  });
+  app.use('/graphiql', graphiqlAssets());
+
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && origins.has(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id, apollo-require-preflight');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
+      res.type('html').send(graphiqlPage({ demoLogins: options.demoLogins ?? false, tenant: options.tenant ?? 'demo' }));
+      return;
+    }
+    next();
+  });
+
+  const authenticate = async (req: Request, res: Response, next: NextFunction) => {
+    const requestId = (req.headers[REQUEST_ID_HEADER] as string | undefined) || randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    let token: string | undefined;
+    let viewer: Viewer = { kind: 'none' };
+    try {
+      token = bearerToken(req.headers.authorization);
+      if (token) viewer = await verifyToken(token, options.authSecret);
+    } catch (error) {
+      if (error instanceof TokenError) {
+        res.status(401).json(errorBody(error.message, 'UNAUTHENTICATED'));
+        return;
+      }
+      next(error);
+      return;
+    }
+    const key = token ? `t:${token.slice(-24)}` : `ip:${req.ip}`;
+    const wait = limiter.take(key);
+    if (wait > 0) {
+      res.setHeader('retry-after', String(wait));
+      res.status(429).json(errorBody('Too many requests; slow down.', 'RATE_LIMITED'));
+      return;
+    }
+    res.locals.context = { viewer, token, requestId } satisfies GatewayContext;
+    next();
+  };
+
+  app.use(
+    '/graphql',
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    authenticate,
+    expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as GatewayContext }),
+  );
+  app.use((error: Error & { type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json(errorBody('Request body too large', 'BAD_REQUEST'));
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json(errorBody('Request body is not valid JSON', 'BAD_REQUEST'));
+      return;
+    }
+    logger.error({ err: error }, 'request failed');
+    res.status(500).json(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/graphql`;
+  logger.info({ url }, 'gateway listening');
+  return {
+    url,
+    port,
+    async close() {
+      closing = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+import { composeServices } from '@apollo/composition';
+import { subgraphSdl } from '@wholesail/platform';
+import { parse } from 'graphql';
+import catalog from '@wholesail/catalog';
+import crm from '@wholesail/crm';
+import inventory from '@wholesail/inventory';
+import marketing from '@wholesail/marketing';
+import pricing from '@wholesail/pricing';
+const subs = [catalog, pricing, marketing, inventory, crm];
+const r = composeServices(subs.map((s) => ({ name: s.name, url: 'http://x', typeDefs: parse(subgraphSdl(s)) })));
+if (r.errors) { for (const e of r.errors) console.log('ERR', e.message); } else console.log('OK', r.supergraphSdl.length);
+for (const h of (r as any).hints ?? []) console.log('HINT', h.definition?.code, h.message.slice(0,200));

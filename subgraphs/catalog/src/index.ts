@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { catalog } from './service';
+
+await runSubgraphFromEnv(catalog);

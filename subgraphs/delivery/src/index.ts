@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { delivery } from './service';
+
+await runSubgraphFromEnv(delivery);

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { inventory } from './service';
+
+await runSubgraphFromEnv(inventory);

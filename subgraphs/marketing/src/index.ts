@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { marketing } from './service';
+
+await runSubgraphFromEnv(marketing);

@@ -1,0 +1,44 @@
+import { appliesToLevel, appliesToProduct, isRunning } from '../src/domain/eligibility';
+
+const now = new Date('2026-06-01T00:00:00Z');
+const promo = (over: Partial<Parameters<typeof isRunning>[0]> = {}) => ({
+  active: true,
+  startsAt: new Date('2026-05-01T00:00:00Z'),
+  endsAt: new Date('2026-07-01T00:00:00Z'),
+  levelIds: [] as string[],
+  targets: [] as { productId: string | null; skuId: string | null; brandId: string | null; categoryId: string | null }[],
+  ...over,
+});
+const product = { id: 'p1', brandId: 'b1', categoryIds: ['c3', 'c2', 'c1'], skuIds: ['s1', 's2'] };
+const target = (t: Partial<{ productId: string; skuId: string; brandId: string; categoryId: string }>) => ({
+  productId: null,
+  skuId: null,
+  brandId: null,
+  categoryId: null,
+  ...t,
+});
+
+describe('promotion eligibility', () => {
+  it('runs only when active and inside its dates', () => {
+    expect(isRunning(promo(), now)).toBe(true);
+    expect(isRunning(promo({ active: false }), now)).toBe(false);
+    expect(isRunning(promo({ endsAt: now }), now)).toBe(false);
+    expect(isRunning(promo({ startsAt: new Date('2026-06-02T00:00:00Z') }), now)).toBe(false);
+  });
+  it('restricts to levels when levels are named; staff see all', () => {
+    const p = promo({ levelIds: ['vip'] });
+    expect(appliesToLevel(p, 'vip')).toBe(true);
+    expect(appliesToLevel(p, 'retail')).toBe(false);
+    expect(appliesToLevel(p, null)).toBe(false);
+    expect(appliesToLevel(p, undefined)).toBe(true);
+    expect(appliesToLevel(promo(), null)).toBe(true);
+  });
+  it('matches products by product, sku, brand or any ancestor category; no targets = all', () => {
+    expect(appliesToProduct(promo(), product)).toBe(true);
+    expect(appliesToProduct(promo({ targets: [target({ productId: 'p1' })] }), product)).toBe(true);
+    expect(appliesToProduct(promo({ targets: [target({ skuId: 's2' })] }), product)).toBe(true);
+    expect(appliesToProduct(promo({ targets: [target({ brandId: 'b1' })] }), product)).toBe(true);
+    expect(appliesToProduct(promo({ targets: [target({ categoryId: 'c1' })] }), product)).toBe(true);
+    expect(appliesToProduct(promo({ targets: [target({ brandId: 'b2' }), target({ productId: 'p9' })] }), product)).toBe(false);
+  });
+});

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { pricing } from './service';
+
+await runSubgraphFromEnv(pricing);

@@ -1,0 +1,10 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from '../builder';
+import './sku-price';
+
+let schema: GraphQLSchema | undefined;
+
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+  return schema;
+}

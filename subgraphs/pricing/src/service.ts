@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SubgraphDefinition } from '@wholesail/platform';
+import { database } from './db';
+import { buildSchema } from './schema';
+
+export const pricing: SubgraphDefinition = {
+  name: 'pricing',
+  defaultPort: 4002,
+  migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../prisma/migrations'),
+  buildSchema,
+  database,
+};
+export default pricing;
+export { database };

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { warehouse } from './service';
+
+await runSubgraphFromEnv(warehouse);
