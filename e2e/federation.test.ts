@@ -1,6 +1,6 @@
 import { signToken } from '@wholesail/platform';
-import { graphqlRequest, TEST_AUTH_SECRET } from '@wholesail/platform/testing/index';
-import { startStack, type Stack } from '@wholesail/stack';
+import { graphqlRequest, TEST_AUTH_SECRET } from '@wholesail/platform/testing';
+import { type Stack, startStack } from '@wholesail/stack';
 import pg from 'pg';
 
 // The query of issue #2, through the gateway, as two customers of different levels.
@@ -14,19 +14,35 @@ let stack: Stack;
 let db: pg.Client;
 
 async function login(username: string): Promise<string> {
-  const res = await graphqlRequest(stack.urls.gateway, LOGIN, { input: { tenant: 'demo', username, password: 'demo1234' } });
+  const res = await graphqlRequest(stack.urls.gateway, LOGIN, {
+    input: { tenant: 'demo', username, password: 'demo1234' },
+  });
   expect(res.data?.login.__typename).toBe('LoginSuccess');
   return res.data.login.token;
 }
 
 /** The price the rules of DOMAIN.md give, computed straight from the pricing tables. */
-async function expectedBasePrice(customerId: string, skuId: string, baseUnit: string): Promise<{ minor: bigint; source: string }> {
-  const q = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0] as { p: string } | undefined;
-  const customer = await q('SELECT "priceMinor" p FROM pricing."CustomerPrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3', [customerId, skuId, baseUnit]);
+async function expectedBasePrice(
+  customerId: string,
+  skuId: string,
+  baseUnit: string,
+): Promise<{ minor: bigint; source: string }> {
+  const q = async (sql: string, params: unknown[]) =>
+    (await db.query(sql, params)).rows[0] as { p: string } | undefined;
+  const customer = await q(
+    'SELECT "priceMinor" p FROM pricing."CustomerPrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3',
+    [customerId, skuId, baseUnit],
+  );
   if (customer) return { minor: BigInt(customer.p), source: 'CUSTOMER' };
-  const tracking = await db.query('SELECT "trackLastPrice" FROM pricing."PricingSettings" WHERE "tenantId"=$1', ['tnt_demo']);
+  const tracking = await db.query(
+    'SELECT "trackLastPrice" FROM pricing."PricingSettings" WHERE "tenantId"=$1',
+    ['tnt_demo'],
+  );
   if (tracking.rows[0]?.trackLastPrice) {
-    const last = await q('SELECT "priceMinor" p FROM pricing."LastSalePrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3', [customerId, skuId, baseUnit]);
+    const last = await q(
+      'SELECT "priceMinor" p FROM pricing."LastSalePrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3',
+      [customerId, skuId, baseUnit],
+    );
     if (last) return { minor: BigInt(last.p), source: 'LAST_SALE' };
   }
   const level = await q(
@@ -35,7 +51,10 @@ async function expectedBasePrice(customerId: string, skuId: string, baseUnit: st
     [customerId, skuId, baseUnit],
   );
   if (level) return { minor: BigInt(level.p), source: 'LEVEL' };
-  const base = await q('SELECT "wholesaleMinor" p FROM pricing."SkuPrice" WHERE "skuId"=$1 AND unit=$2', [skuId, baseUnit]);
+  const base = await q('SELECT "wholesaleMinor" p FROM pricing."SkuPrice" WHERE "skuId"=$1 AND unit=$2', [
+    skuId,
+    baseUnit,
+  ]);
   return { minor: BigInt(base!.p), source: 'WHOLESALE' };
 }
 
@@ -74,7 +93,8 @@ describe('the federated shop query through the gateway', () => {
       const other = b.products.edges[i].node;
       expect(edge.node.brand.name).toBeTruthy();
       for (const [j, sku] of edge.node.skus.entries()) {
-        const baseUnit = (await db.query('SELECT "baseUnit" FROM catalog."Sku" WHERE id=$1', [sku.id])).rows[0].baseUnit;
+        const baseUnit = (await db.query('SELECT "baseUnit" FROM catalog."Sku" WHERE id=$1', [sku.id]))
+          .rows[0].baseUnit;
         for (const [customer, price] of [
           [a.me.customer.id, sku.price],
           [b.me.customer.id, other.skus[j].price],
@@ -100,7 +120,11 @@ describe('the federated shop query through the gateway', () => {
 
 describe('bad input through the gateway', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(stack.urls.gateway, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(stack.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   async function expectCleanError(res: Response, status: number, code: string) {
     expect(res.status).toBe(status);
@@ -113,32 +137,58 @@ describe('bad input through the gateway', () => {
   }
 
   it('rejects malformed GraphQL', async () => {
-    await expectCleanError(await post(JSON.stringify({ query: '{ products(first: ' })), 400, 'GRAPHQL_PARSE_FAILED');
+    await expectCleanError(
+      await post(JSON.stringify({ query: '{ products(first: ' })),
+      400,
+      'GRAPHQL_PARSE_FAILED',
+    );
   });
 
   it('rejects unknown fields', async () => {
-    await expectCleanError(await post(JSON.stringify({ query: '{ nope }' })), 400, 'GRAPHQL_VALIDATION_FAILED');
+    await expectCleanError(
+      await post(JSON.stringify({ query: '{ nope }' })),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+    );
   });
 
   it('rejects variables of the wrong type', async () => {
-    const body = JSON.stringify({ query: 'query($n: Int) { products(first: $n) { edges { node { id } } } }', variables: { n: 'five' } });
+    const body = JSON.stringify({
+      query: 'query($n: Int) { products(first: $n) { edges { node { id } } } }',
+      variables: { n: 'five' },
+    });
     await expectCleanError(await post(body), 400, 'BAD_USER_INPUT');
   });
 
   it('rejects a body that is not JSON and an oversized body', async () => {
     await expectCleanError(await post('{"query": '), 400, 'BAD_REQUEST');
-    await expectCleanError(await post(JSON.stringify({ query: `{ me { __typename } }${' '.repeat(1_100_000)}` })), 413, 'BAD_REQUEST');
+    await expectCleanError(
+      await post(JSON.stringify({ query: `{ me { __typename } }${' '.repeat(1_100_000)}` })),
+      413,
+      'BAD_REQUEST',
+    );
   });
 
   it('rejects forged, expired and malformed tokens with 401', async () => {
-    const viewer = { kind: 'staff' as const, tenantId: 'tnt_demo', staffId: 'stf_boss', roles: ['BOSS' as const] };
+    const viewer = {
+      kind: 'staff' as const,
+      tenantId: 'tnt_demo',
+      staffId: 'stf_boss',
+      roles: ['BOSS' as const],
+    };
     const forged = await signToken(viewer, 'someone-elses-secret-someone-elses-secret', 600);
     const expired = await signToken(viewer, TEST_AUTH_SECRET, -10);
     for (const token of [forged, expired, 'not.a.jwt']) {
-      const res = await post(JSON.stringify({ query: '{ me { __typename } }' }), { authorization: `Bearer ${token}` });
+      const res = await post(JSON.stringify({ query: '{ me { __typename } }' }), {
+        authorization: `Bearer ${token}`,
+      });
       await expectCleanError(res, 401, 'UNAUTHENTICATED');
     }
-    await expectCleanError(await post(JSON.stringify({ query: '{ me { __typename } }' }), { authorization: 'Basic abc' }), 401, 'UNAUTHENTICATED');
+    await expectCleanError(
+      await post(JSON.stringify({ query: '{ me { __typename } }' }), { authorization: 'Basic abc' }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('refuses protected data without a token', async () => {
@@ -148,7 +198,12 @@ describe('bad input through the gateway', () => {
   });
 
   it('never shows data of another tenant to a token of another tenant', async () => {
-    const viewer = { kind: 'staff' as const, tenantId: 'tnt_other', staffId: 'stf_boss', roles: ['BOSS' as const] };
+    const viewer = {
+      kind: 'staff' as const,
+      tenantId: 'tnt_other',
+      staffId: 'stf_boss',
+      roles: ['BOSS' as const],
+    };
     const token = await signToken(viewer, TEST_AUTH_SECRET, 600);
     const res = await graphqlRequest(
       stack.urls.gateway,
@@ -157,7 +212,12 @@ describe('bad input through the gateway', () => {
       { token },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data).toEqual({ me: null, products: { edges: [] }, customers: { edges: [] }, orders: { edges: [] } });
+    expect(res.data).toEqual({
+      me: null,
+      products: { edges: [] },
+      customers: { edges: [] },
+      orders: { edges: [] },
+    });
   });
 
   it('refuses queries nested too deep', async () => {

@@ -4,8 +4,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPH_PORTS, type SubgraphName } from '@wholesail/gateway/config';
-import { createLogger, loadBaseConfig, migrateSchema, portFrom, repoRoot, resolveDatabaseUrl } from '@wholesail/platform';
-import { subgraphMigrations } from '@wholesail/platform/testing/databases';
+import { createLogger, loadBaseConfig, migrateSchema, portFrom, repoRoot, resolveDatabaseUrl, subgraphMigrations } from '@wholesail/platform';
+
 import { seedIfEmpty } from '@wholesail/seed';
 import { startApp, stopChild } from './apps';
 import { waitForHttp } from './ports';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse } from 'react-router';
+import { isRouteErrorResponse, useLocation } from 'react-router';
 
 type Kind = 'unavailable' | 'notFound' | 'generic';
 
@@ -12,13 +12,16 @@ function kindOf(error: unknown): Kind {
   return 'generic';
 }
 
-/** A full-page, translated error message with a way out. */
-export function ErrorView({ error }: { error: unknown }) {
+/** A translated error message with a way out: full page, or `inline` inside a layout. */
+export function ErrorView({ error, inline = false }: { error: unknown; inline?: boolean }) {
   const { t } = useTranslation();
+  const location = useLocation();
   const kind = kindOf(error);
   const detail = import.meta.env.DEV && error instanceof Error ? error.stack : undefined;
   return (
-    <main className="flex min-h-dvh items-center justify-center bg-slate-50 px-4 py-12">
+    <main
+      className={`flex items-center justify-center px-4 py-12 ${inline ? 'min-h-[60dvh]' : 'min-h-dvh bg-slate-50'}`}
+    >
       <div
         data-testid="page-error"
         data-error-kind={kind}
@@ -39,7 +42,7 @@ export function ErrorView({ error }: { error: unknown }) {
           </a>
           {kind !== 'notFound' && (
             <a
-              href=""
+              href={location.pathname + location.search}
               className="rounded-lg bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-800"
             >
               {t('error.retry')}

@@ -11,7 +11,12 @@ function StockLabel({ stock }: { stock: Sku['stock'] }) {
   const { available } = stock;
   // null: the distributor shows only whether there is stock, not how much.
   const inStock = available === null || available > 0;
-  const label = available === null ? t('product.inStock') : available > 0 ? t('product.stock', { count: available }) : t('product.outOfStock');
+  const label =
+    available === null
+      ? t('product.inStock')
+      : available > 0
+        ? t('product.stock', { count: available })
+        : t('product.outOfStock');
   return (
     <span data-testid="stock" className={`text-xs ${inStock ? 'text-emerald-600' : 'text-slate-400'}`}>
       {label}
@@ -93,7 +98,9 @@ export function ProductCard({ product }: { product: Product }) {
           <div className="mt-1 flex items-center justify-between gap-2">
             <StockLabel stock={sku?.stock ?? null} />
             {product.skus.length > 1 && (
-              <span className="text-xs text-slate-400">{t('product.skuCount', { count: product.skus.length })}</span>
+              <span className="text-xs text-slate-400">
+                {t('product.skuCount', { count: product.skus.length })}
+              </span>
             )}
           </div>
         </div>

@@ -31,6 +31,7 @@ export function i18nFor(lng: Language): i18n {
       resources,
       initAsync: false,
       interpolation: { escapeValue: false },
+      showSupportNotice: false,
     });
     instances.set(lng, instance);
   }

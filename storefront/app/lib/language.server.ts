@@ -29,7 +29,10 @@ export function resolveLanguage(request: Request): { lng: Language; setCookie?: 
   if (isLanguage(asked)) {
     return asked === saved
       ? { lng: asked }
-      : { lng: asked, setCookie: `${COOKIE}=${encodeURIComponent(asked)}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax` };
+      : {
+          lng: asked,
+          setCookie: `${COOKIE}=${encodeURIComponent(asked)}; Path=/; Max-Age=${ONE_YEAR}; SameSite=Lax`,
+        };
   }
   return { lng: isLanguage(saved) ? saved : DEFAULT_LANGUAGE };
 }

@@ -1,6 +1,9 @@
 import { cacheExchange } from '@urql/exchange-graphcache';
 import { Client, type CombinedError, fetchExchange, mapExchange } from 'urql';
 
+/** Graphcache key for value objects without an id: embed them in their parent. */
+const embedded = () => null;
+
 function isUnauthenticated(error: CombinedError): boolean {
   return (
     error.response?.status === 401 ||
@@ -20,14 +23,7 @@ export function createBrowserClient(): Client {
     fetchOptions: { credentials: 'same-origin' },
     exchanges: [
       cacheExchange({
-        // Value objects without an id: embed them in their parent instead of normalising them.
-        keys: {
-          Price: () => null,
-          Money: () => null,
-          Stock: () => null,
-          SaleUnit: () => null,
-          PageInfo: () => null,
-        },
+        keys: { Price: embedded, Money: embedded, Stock: embedded, SaleUnit: embedded, PageInfo: embedded },
       }),
       mapExchange({
         onError(error) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { redirect } from 'react-router';
+import { ErrorView } from '../components/error-view';
 import { ProductCard } from '../components/product-card';
 import { loadWithAuth } from '../lib/gateway.server';
 import { STOREFRONT_HOME_QUERY, type StorefrontHomeData } from '../lib/queries';
@@ -9,7 +10,7 @@ import type { Route } from './+types/home';
 export async function loader({ request }: Route.LoaderArgs) {
   const { data, errors } = await loadWithAuth<StorefrontHomeData>(request, STOREFRONT_HOME_QUERY);
   const me = data.me;
-  if (!me || me.__typename !== 'CustomerUser' || !('customer' in me)) {
+  if (me?.__typename !== 'CustomerUser' || !('customer' in me)) {
     // Only store users belong here; anything else starts over at the login page.
     throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await destroyAuth(request) } });
   }
@@ -31,9 +32,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
     <main className="mx-auto max-w-6xl px-4 pt-4 pb-12 sm:pt-6">
       <title>{t('home.pageTitle')}</title>
       <section className="rounded-2xl bg-gradient-to-br from-orange-500 to-amber-500 p-5 text-white shadow-sm sm:p-6">
-        <p className="text-xs text-orange-50/90">
-          {t('home.welcome')}, {me.name}
-        </p>
+        <p className="text-xs text-orange-50/90">{t('home.welcome', { name: me.name })}</p>
         <h1 data-testid="store-name" className="mt-1 text-xl font-semibold sm:text-2xl">
           {me.customer.name}
         </h1>
@@ -73,4 +72,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       {hasMore && <p className="mt-8 text-center text-xs text-slate-400">{t('home.more')}</p>}
     </main>
   );
+}
+
+/** Errors of this page render inside the layout, so the navigation stays usable. */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorView error={error} inline />;
 }

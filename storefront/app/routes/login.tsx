@@ -27,7 +27,12 @@ export async function action({ request }: Route.ActionArgs) {
   const cookie = await commitAuth(request, {
     token: outcome.token,
     expiresAt: outcome.expiresAt,
-    viewer: { id: viewer.id, name: viewer.name, customerId: viewer.customer.id, customerName: viewer.customer.name },
+    viewer: {
+      id: viewer.id,
+      name: viewer.name,
+      customerId: viewer.customer.id,
+      customerName: viewer.customer.name,
+    },
   });
   return redirect(safeRedirect(form.get('redirectTo')), { headers: { 'Set-Cookie': cookie } });
 }

@@ -36,7 +36,10 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
           </nav>
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitcher />
-            <span className="hidden max-w-40 truncate text-xs text-slate-500 md:inline" title={t('nav.account')}>
+            <span
+              className="hidden max-w-40 truncate text-xs text-slate-500 md:inline"
+              title={t('nav.account')}
+            >
               {viewer.name}
             </span>
             <Form method="post" action="/logout">

@@ -1,5 +1,5 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
-import { createTestDatabase, graphqlRequest, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing/index';
+import { createTestDatabase, graphqlRequest, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
 import { catalog, database } from '../src/service';
 
 let testDb: TestDatabase;

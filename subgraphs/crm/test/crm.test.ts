@@ -1,5 +1,5 @@
 import { hashPassword, type RunningServer, startSubgraph } from '@wholesail/platform';
-import { createTestDatabase, graphqlRequest, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing/index';
+import { createTestDatabase, graphqlRequest, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
 import { crm, database } from '../src/service';
 
 let testDb: TestDatabase;

@@ -1,8 +1,8 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
 import { database, delivery } from '../src/service';
-import { AUTH_SECRET, countStatements, gql, testDatabase } from './support';
+import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET as AUTH_SECRET } from '@wholesail/platform/testing';
 
-let testDb: Awaited<ReturnType<typeof testDatabase>>;
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let server: RunningServer;
 
 const bossA = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 'stf_a_boss', roles: ['BOSS' as const] };
@@ -18,7 +18,7 @@ const ROUTES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Ro
 const customers = (ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'Customer', id })) });
 
 beforeAll(async () => {
-  testDb = await testDatabase('delivery');
+  testDb = await createTestDatabase('delivery');
   server = await startSubgraph(delivery, { databaseUrl: testDb.url, port: 0, authSecret: AUTH_SECRET });
   const raw = database.raw();
   for (const t of ['a', 'b']) {

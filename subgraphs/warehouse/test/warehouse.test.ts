@@ -1,8 +1,8 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
 import { database, warehouse } from '../src/service';
-import { AUTH_SECRET, countStatements, gql, testDatabase } from './support';
+import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET as AUTH_SECRET } from '@wholesail/platform/testing';
 
-let testDb: Awaited<ReturnType<typeof testDatabase>>;
+let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let server: RunningServer;
 
 const bossA = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 'stf_a_boss', roles: ['BOSS' as const] };
@@ -18,7 +18,7 @@ const ENTITIES =
   'query($r: [_Any!]!) { _entities(representations: $r) { ... on Warehouse { id code locations { code } } } }';
 
 beforeAll(async () => {
-  testDb = await testDatabase('warehouse');
+  testDb = await createTestDatabase('warehouse');
   server = await startSubgraph(warehouse, { databaseUrl: testDb.url, port: 0, authSecret: AUTH_SECRET });
   const raw = database.raw();
   for (const t of ['a', 'b']) {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { repoRoot } from './url';
 
 export interface MigrationResult {
   schema: string;
@@ -85,3 +86,13 @@ export async function migrateSchema(databaseUrl: string, schema: string, migrati
   }
   return { schema, applied };
 }
+
+/** Every subgraph that has migrations, with its migrations folder. */
+export function subgraphMigrations(): { name: string; dir: string }[] {
+  const root = path.join(repoRoot, 'subgraphs');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => ({ name: d.name, dir: path.join(root, d.name, 'prisma', 'migrations') }))
+    .filter((s) => listMigrations(s.dir).length > 0);
+}
+

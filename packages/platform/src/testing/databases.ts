@@ -1,19 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { listMigrations, migrateSchema } from '../db/migrate';
-import { repoRoot } from '../db/url';
-
-/** Every subgraph that has migrations, with its migrations folder. */
-export function subgraphMigrations(): { name: string; dir: string }[] {
-  const root = path.join(repoRoot, 'subgraphs');
-  return readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => ({ name: d.name, dir: path.join(root, d.name, 'prisma', 'migrations') }))
-    .filter((s) => listMigrations(s.dir).length > 0);
-}
+import { listMigrations, migrateSchema, subgraphMigrations } from '../db/migrate';
 
 export const TEMPLATE_DATABASE = 'wholesail_template';
 export const TEST_PG_PORT = 54330;

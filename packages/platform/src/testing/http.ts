@@ -5,7 +5,7 @@ export const TEST_AUTH_SECRET = 'test-secret-0123456789-0123456789-0123456789';
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
 /** POSTs a GraphQL operation over real HTTP, as `viewer` (or anonymously). */
@@ -22,4 +22,14 @@ export async function graphqlRequest<T = any>(
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
   return { status: res.status, ...body };
+}
+
+/** Shorthand of graphqlRequest for tests that act as one viewer. */
+export function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  viewer?: AuthenticatedViewer,
+): Promise<GraphQLResponse<T>> {
+  return graphqlRequest<T>(url, query, variables, { viewer });
 }

@@ -1,2 +1,3 @@
 export * from './databases';
 export * from './http';
+export * from './sql-count';

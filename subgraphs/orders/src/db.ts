@@ -1,0 +1,5 @@
+import { prismaHolder } from '@wholesail/platform';
+import { PrismaClient } from '../generated/prisma/client';
+
+export const database = prismaHolder(PrismaClient, { schema: 'orders' });
+export const db = database.db;

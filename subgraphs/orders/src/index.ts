@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@wholesail/platform';
+import { orders } from './service';
+
+await runSubgraphFromEnv(orders);

@@ -1,0 +1,15 @@
+import type { GraphQLSchema } from 'graphql';
+import { builder } from '../builder';
+import './external';
+import './enums';
+import './order';
+import './orders-list';
+import './order-stats';
+import './customer-orders';
+
+let schema: GraphQLSchema | undefined;
+
+export function buildSchema(): GraphQLSchema {
+  schema ??= builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });
+  return schema;
+}
