@@ -963,7 +963,7 @@ export const STORE_TYPES: readonly (readonly [string, number])[] = [
 ];
 
 /** Streets by the part of the city a route serves; [district, street]. */
-export const STREETS = {
+export const STREETS: Record<'north' | 'east' | 'west', readonly (readonly [string, string])[]> = {
   north: [
     ['拱墅区', '康桥路'], ['拱墅区', '丁桥路'], ['拱墅区', '半山路'], ['拱墅区', '石桥路'], ['拱墅区', '上塘路'],
     ['拱墅区', '东新路'], ['余杭区', '临平大道'], ['余杭区', '星桥路'], ['拱墅区', '莫干山路'], ['拱墅区', '湖墅南路'],
@@ -979,7 +979,7 @@ export const STREETS = {
     ['西湖区', '天目山路'], ['西湖区', '文一西路'], ['西湖区', '丰潭路'], ['西湖区', '紫金港路'], ['西湖区', '留和路'],
     ['西湖区', '转塘路'], ['西湖区', '之江路'], ['余杭区', '五常大道'], ['余杭区', '余杭塘路'],
   ],
-} as const satisfies Record<string, readonly (readonly [string, string])[]>;
+};
 
 export const SURNAMES = [
   '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '高', '罗',
