@@ -32,6 +32,7 @@ if [ "${1:-}" = healthcheck ]; then
     migrate) exit 0 ;;
     *) path=/healthz ;;
   esac
+  # shellcheck disable=SC2016 # JavaScript template literal, not shell
   exec node -e '
     fetch(`http://127.0.0.1:${process.argv[1]}${process.argv[2]}`, { redirect: "manual", signal: AbortSignal.timeout(4000) })
       .then((r) => process.exit(r.status >= 200 && r.status < 400 ? 0 : 1), () => process.exit(1));

@@ -33,7 +33,10 @@ async function logIn(page: Page, app: 'storefront' | 'console', username: string
 async function waitForLoginError(page: Page): Promise<{ code: string | null; text: string }> {
   const error = page.getByTestId('login-error');
   await error.waitFor({ state: 'visible' });
-  return { code: await error.getAttribute('data-error-code'), text: (await error.textContent())?.trim() ?? '' };
+  return {
+    code: await error.getAttribute('data-error-code'),
+    text: (await error.textContent())?.trim() ?? '',
+  };
 }
 
 beforeAll(async () => {

@@ -72,7 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.end();
   await stack?.stop();
-});
+}, 60_000);
 
 describe('the federated shop query through the gateway', () => {
   it('shows each customer its own level and its own prices, as the data says', async () => {
@@ -169,7 +169,7 @@ describe('bad input through the gateway', () => {
     );
   });
 
-  it('rejects forged, expired and malformed tokens with 401', async () => {
+  it('rejects forged, expired, malformed and service tokens with 401', async () => {
     const viewer = {
       kind: 'staff' as const,
       tenantId: 'tnt_demo',
@@ -178,7 +178,8 @@ describe('bad input through the gateway', () => {
     };
     const forged = await signToken(viewer, 'someone-elses-secret-someone-elses-secret', 600);
     const expired = await signToken(viewer, TEST_AUTH_SECRET, -10);
-    for (const token of [forged, expired, 'not.a.jwt']) {
+    const service = await signToken({ kind: 'service', tenantId: 'tnt_demo', service: 'orders' }, TEST_AUTH_SECRET, 60);
+    for (const token of [forged, expired, service, 'not.a.jwt']) {
       const res = await post(JSON.stringify({ query: '{ me { __typename } }' }), {
         authorization: `Bearer ${token}`,
       });
@@ -218,6 +219,11 @@ describe('bad input through the gateway', () => {
       customers: { edges: [] },
       orders: { edges: [] },
     });
+  });
+
+  it('refuses documents with too many tokens', async () => {
+    const query = `{ ${Array.from({ length: 3000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    await expectCleanError(await post(JSON.stringify({ query })), 400, 'GRAPHQL_PARSE_FAILED');
   });
 
   it('refuses queries nested too deep', async () => {

@@ -11,6 +11,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   bearerToken,
+  closeHttpServer,
   createLogger,
   maskError,
   REQUEST_ID_HEADER,
@@ -87,7 +88,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxDepth: { n: 12 },
     maxAliases: { n: 30 },
     maxDirectives: { n: 50 },
-    maxTokens: { n: 5000 },
+    // Token counting is done by graphql-js's own parser (parseOptions below): armor's version
+    // throws outside parsing, which turns every syntax error into an HTTP 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 50_000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -97,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     introspection: true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 5000 },
     formatError: maskError(logger),
     plugins: [...armor.plugins, ApolloServerPluginInlineTraceDisabled()],
     validationRules: armor.validationRules,
@@ -105,6 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  // Behind a local proxy (the apps' servers, a load balancer) the client address is X-Forwarded-For.
+  app.set('trust proxy', 'loopback');
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 100, options.rateLimit?.burst ?? 200);
   const origins = new Set(options.corsOrigins ?? []);
   let closing = false;
@@ -159,6 +165,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     try {
       token = bearerToken(req.headers.authorization);
       if (token) viewer = await verifyToken(token, options.authSecret);
+      // Service tokens are for calls between services inside the deployment, never from outside.
+      if (viewer.kind === 'service') throw new TokenError('Service tokens are not accepted here.', 'invalid');
     } catch (error) {
       if (error instanceof TokenError) {
         res.status(401).json(errorBody(error.message, 'UNAUTHENTICATED'));
@@ -209,10 +217,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     async close() {
       closing = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeHttpServer(server);
       await apollo.stop();
     },
   };

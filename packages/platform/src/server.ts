@@ -10,7 +10,23 @@ import type { Logger } from 'pino';
 import { bearerToken, TokenError, type Viewer, verifyToken } from './auth';
 import type { RequestContext } from './context';
 import { REQUEST_ID_HEADER, withRequestLogger } from './logger';
-import { runInTenant, runWithoutTenant, TenantScopeError } from './tenant';
+import { NoTenantError, runInTenant, runWithoutTenant } from './tenant';
+
+/**
+ * Stops accepting, lets in-flight requests finish, drops idle keep-alive sockets at once and
+ * whatever is still open after `graceMs`.
+ */
+export function closeHttpServer(server: Server, graceMs = 3000): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
 
 export interface RunningServer {
   url: string;
@@ -53,7 +69,7 @@ export function maskError(logger: Logger) {
       return { ...formatted, extensions };
     }
     const original = (error as { originalError?: unknown })?.originalError ?? error;
-    if (original instanceof TenantScopeError) {
+    if (original instanceof NoTenantError) {
       // An anonymous caller asked for tenant data: not a server fault.
       return { message: 'Log in first: this data belongs to a distributor.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
     }
@@ -160,12 +176,8 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     url,
     port,
     async close() {
-      // Stop accepting, let in-flight requests finish, then drop idle keep-alive sockets.
       closing = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await closeHttpServer(server);
       await apollo.stop();
     },
   };

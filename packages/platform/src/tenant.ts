@@ -5,6 +5,11 @@ export class TenantScopeError extends Error {
   override name = 'TenantScopeError';
 }
 
+/** An anonymous caller reached tenant data: the caller must log in (not a server fault). */
+export class NoTenantError extends TenantScopeError {
+  override name = 'NoTenantError';
+}
+
 const scope = new AsyncLocalStorage<{ tenantId?: string }>();
 
 /** Runs `fn` with every tenant-owned table narrowed to `tenantId` (see db/tenant-scope.ts). */
@@ -34,6 +39,6 @@ export function currentTenantId(): string | undefined {
 
 export function requireTenantId(): string {
   const tenantId = scope.getStore()?.tenantId;
-  if (!tenantId) throw new TenantScopeError('No tenant in scope for a tenant-owned table');
+  if (!tenantId) throw new NoTenantError('No tenant in scope for a tenant-owned table');
   return tenantId;
 }

@@ -124,5 +124,14 @@ export const PROMOTION_IDS = {
 } as const;
 
 /** The eight subgraph schemas, in the order their data is written. */
-export const SUBGRAPHS = ['crm', 'warehouse', 'delivery', 'catalog', 'pricing', 'marketing', 'inventory', 'orders'] as const;
+export const SUBGRAPHS = [
+  'crm',
+  'warehouse',
+  'delivery',
+  'catalog',
+  'pricing',
+  'marketing',
+  'inventory',
+  'orders',
+] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number];

@@ -13,8 +13,24 @@ import { SeedClients, tenantExists, type WriteMethod, writeWorld } from './write
 export * from './constants';
 export { migrateAll, migrationsDir } from './migrate';
 export { gtinCheckDigit, isValidGtin, Rng } from './random';
-export { buildWorld, chinaDate, pinyinInitials, startOfChinaDay, type World, type WorldOptions, worldCounts, worldTables } from './world';
-export { AlreadySeededError, deleteTenantRows, SeedClients, tenantExists, type WriteMethod, writeWorld } from './write';
+export {
+  buildWorld,
+  chinaDate,
+  pinyinInitials,
+  startOfChinaDay,
+  type World,
+  type WorldOptions,
+  worldCounts,
+  worldTables,
+} from './world';
+export {
+  AlreadySeededError,
+  deleteTenantRows,
+  SeedClients,
+  tenantExists,
+  type WriteMethod,
+  writeWorld,
+} from './write';
 
 export interface SeedOptions {
   scale?: Scale;
@@ -63,7 +79,13 @@ async function run(databaseUrl: string, options: SeedOptions, ifEmpty: boolean):
     });
     timings.writeMs = performance.now() - t;
     timings.totalMs = performance.now() - started;
-    return { seeded: result.seeded, scale, counts: result.seeded ? worldCounts(world) : {}, deleted: result.deleted, timings };
+    return {
+      seeded: result.seeded,
+      scale,
+      counts: result.seeded ? worldCounts(world) : {},
+      deleted: result.deleted,
+      timings,
+    };
   } finally {
     await clients.disconnect();
   }
@@ -79,6 +101,9 @@ export function seed(databaseUrl: string, options: SeedOptions = {}): Promise<Se
  * processes at once (they queue on an advisory lock; the first seeds, the others find it done).
  * A run that died half-way left no Tenant row, so its partial rows are deleted and it is redone.
  */
-export function seedIfEmpty(databaseUrl: string, options: Omit<SeedOptions, 'reset'> = {}): Promise<SeedResult> {
+export function seedIfEmpty(
+  databaseUrl: string,
+  options: Omit<SeedOptions, 'reset'> = {},
+): Promise<SeedResult> {
   return run(databaseUrl, options, true);
 }

@@ -23,9 +23,9 @@ import {
   RESTRICTED_BRAND_IDS,
   ROUTE_IDS,
   SCALES,
+  type Scale,
   STAFF,
   STAFF_IDS,
-  type Scale,
   type SubgraphName,
   skuId,
   TENANT_ID,
@@ -119,7 +119,16 @@ export interface WorldOptions {
 export function worldTables(world: World): [SubgraphName, string, readonly object[]][] {
   const out: [SubgraphName, string, readonly object[]][] = [];
   let tenant: [SubgraphName, string, readonly object[]] | undefined;
-  for (const schema of ['crm', 'warehouse', 'delivery', 'catalog', 'pricing', 'marketing', 'inventory', 'orders'] as const) {
+  for (const schema of [
+    'crm',
+    'warehouse',
+    'delivery',
+    'catalog',
+    'pricing',
+    'marketing',
+    'inventory',
+    'orders',
+  ] as const) {
     for (const [model, rows] of Object.entries(world[schema])) {
       if (schema === 'crm' && model === 'Tenant') tenant = [schema, model, rows];
       else out.push([schema, model, rows]);
@@ -171,7 +180,11 @@ export function pinyinInitials(name: string): string {
 // ---------------------------------------------------------------------------------------------
 
 type Region = 'east' | 'west' | 'north';
-const ROUTE_OF: Record<Region, string> = { east: ROUTE_IDS.east, west: ROUTE_IDS.west, north: ROUTE_IDS.north };
+const ROUTE_OF: Record<Region, string> = {
+  east: ROUTE_IDS.east,
+  west: ROUTE_IDS.west,
+  north: ROUTE_IDS.north,
+};
 const WAREHOUSE_OF: Record<Region, string> = {
   east: WAREHOUSE_IDS.main,
   west: WAREHOUSE_IDS.main,
@@ -231,6 +244,36 @@ interface ProductPlan {
   variants: { spec: SpecDef; flavor?: readonly [string, string] }[];
 }
 
+/** The concatenation of some lists, sampled without copying them. */
+class BrandPool {
+  readonly size: number;
+
+  constructor(private readonly lists: readonly SkuInfo[][]) {
+    this.size = lists.reduce((n, l) => n + l.length, 0);
+  }
+
+  at(i: number): SkuInfo {
+    for (const list of this.lists) {
+      if (i < list.length) return list[i]!;
+      i -= list.length;
+    }
+    throw new RangeError('BrandPool index out of range');
+  }
+
+  pick(rng: Rng): SkuInfo {
+    return this.at(Math.floor(rng.next() * this.size));
+  }
+
+  /** `count` distinct members (all of them when count >= size), in pool order. */
+  sample(rng: Rng, count: number): SkuInfo[] {
+    if (count <= 0 || this.size === 0) return [];
+    if (count >= this.size) return this.lists.flat();
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(rng.next() * this.size));
+    return [...chosen].sort((a, b) => a - b).map((i) => this.at(i));
+  }
+}
+
 type OrderStatus = Orders.$Enums.OrderStatus;
 type OrderChannel = Orders.$Enums.OrderChannel;
 
@@ -251,7 +294,15 @@ export function buildWorld(options: WorldOptions): World {
     crm: { CustomerLevel: [], Staff: [], Customer: [], CustomerUser: [], CreditAccount: [], Tenant: [] },
     warehouse: { Warehouse: [], Location: [] },
     delivery: { Route: [], RouteStop: [], Vehicle: [] },
-    catalog: { Brand: [], BrandAuthorization: [], Category: [], Product: [], Sku: [], SkuBarcode: [], SaleUnit: [] },
+    catalog: {
+      Brand: [],
+      BrandAuthorization: [],
+      Category: [],
+      Product: [],
+      Sku: [],
+      SkuBarcode: [],
+      SaleUnit: [],
+    },
     pricing: {
       PricingSettings: [],
       CustomerPriceProfile: [],
@@ -340,9 +391,33 @@ export function buildWorld(options: WorldOptions): World {
 
   // --- delivery: routes and vehicles ------------------------------------------------------
   world.delivery.Route.push(
-    { id: ROUTE_IDS.east, tenantId, code: 'E', name: '东线', nameEn: 'East route', warehouseId: WAREHOUSE_IDS.main, sortOrder: 1 },
-    { id: ROUTE_IDS.west, tenantId, code: 'W', name: '西线', nameEn: 'West route', warehouseId: WAREHOUSE_IDS.main, sortOrder: 2 },
-    { id: ROUTE_IDS.north, tenantId, code: 'N', name: '北线', nameEn: 'North route', warehouseId: WAREHOUSE_IDS.north, sortOrder: 3 },
+    {
+      id: ROUTE_IDS.east,
+      tenantId,
+      code: 'E',
+      name: '东线',
+      nameEn: 'East route',
+      warehouseId: WAREHOUSE_IDS.main,
+      sortOrder: 1,
+    },
+    {
+      id: ROUTE_IDS.west,
+      tenantId,
+      code: 'W',
+      name: '西线',
+      nameEn: 'West route',
+      warehouseId: WAREHOUSE_IDS.main,
+      sortOrder: 2,
+    },
+    {
+      id: ROUTE_IDS.north,
+      tenantId,
+      code: 'N',
+      name: '北线',
+      nameEn: 'North route',
+      warehouseId: WAREHOUSE_IDS.north,
+      sortOrder: 3,
+    },
   );
   world.delivery.Vehicle.push(
     { id: 'veh_1', tenantId, plate: '浙A·D3K21', name: '1号车 依维柯厢式货车' },
@@ -410,7 +485,8 @@ export function buildWorld(options: WorldOptions): World {
     for (const slug of leaf.brands) {
       const brand = brandBySlug.get(slug);
       if (!brand) throw new Error(`Unknown brand ${slug} in ${leaf.slug}`);
-      for (const line of leaf.lines) if (!line[2] || line[2] === slug) combos.push({ leaf, categoryId, brand, line });
+      for (const line of leaf.lines)
+        if (!line[2] || line[2] === slug) combos.push({ leaf, categoryId, brand, line });
     }
   productRng.shuffle(combos);
   const plans: ProductPlan[] = [];
@@ -420,10 +496,10 @@ export function buildWorld(options: WorldOptions): World {
       if (plannedSkus >= config.skus) break;
       const { leaf } = combo;
       const k = productRng.weighted([
-        [1, 35],
+        [1, 20],
         [2, 30],
-        [3, 20],
-        [4, 15],
+        [3, 28],
+        [4, 22],
       ] as const);
       let options: ProductPlan['variants'] = leaf.specs.map((spec) => ({ spec }));
       if (leaf.flavors) {
@@ -521,9 +597,24 @@ export function buildWorld(options: WorldOptions): World {
       world.catalog.SaleUnit.push(
         { id: `su_${num}_base`, tenantId, skuId: sid, name: baseUnit, factor: 1, barcode: null },
         // the case carries a GTIN-14: indicator 1 + the item's EAN without its check digit
-        { id: `su_${num}_box`, tenantId, skuId: sid, name: '箱', factor: boxFactor, barcode: withCheckDigit(`1${ean.slice(0, 12)}`) },
+        {
+          id: `su_${num}_box`,
+          tenantId,
+          skuId: sid,
+          name: '箱',
+          factor: boxFactor,
+          barcode: withCheckDigit(`1${ean.slice(0, 12)}`),
+        },
       );
-      if (packFactor) world.catalog.SaleUnit.push({ id: `su_${num}_pack`, tenantId, skuId: sid, name: '提', factor: packFactor, barcode: null });
+      if (packFactor)
+        world.catalog.SaleUnit.push({
+          id: `su_${num}_pack`,
+          tenantId,
+          skuId: sid,
+          name: '提',
+          factor: packFactor,
+          barcode: null,
+        });
 
       // prices: wholesale rounded to 10 fen, retail 25-50% above
       const wholesale = Math.min(20_000, Math.max(100, round10(priceRng.float(minFen, maxFen))));
@@ -556,7 +647,10 @@ export function buildWorld(options: WorldOptions): World {
         const full = wholesale * boxFactor;
         const box = Math.min(full - 10, round10(full * priceRng.float(0.95, 0.98)));
         const fullRetail = retail * boxFactor;
-        const boxRetail = Math.max(box + 10, Math.min(fullRetail - 10, round10(fullRetail * priceRng.float(0.95, 0.98))));
+        const boxRetail = Math.max(
+          box + 10,
+          Math.min(fullRetail - 10, round10(fullRetail * priceRng.float(0.95, 0.98))),
+        );
         info.wholesaleBox = box;
         world.pricing.SkuPrice.push({
           id: `sp_${num}_box`,
@@ -612,8 +706,10 @@ export function buildWorld(options: WorldOptions): World {
       skus.push(info);
     }
   }
+  // SKUs on the shelf, per brand
   const skusByBrand = new Map<string, SkuInfo[]>();
   for (const s of skus) {
+    if (!s.onShelf) continue;
     const list = skusByBrand.get(s.brandId) ?? [];
     list.push(s);
     skusByBrand.set(s.brandId, list);
@@ -653,8 +749,12 @@ export function buildWorld(options: WorldOptions): World {
     const contactName = `${customerRng.pick(SURNAMES)}${customerRng.pick(GIVEN_NAMES)}`;
     const phone = `${customerRng.pick(PHONE_PREFIXES)}${pad(customerRng.int(0, 99_999_999), 8)}`;
     const active = n <= 10 || !customerRng.chance(0.05);
-    const ownerRepId = customerRng.chance(0.2) ? customerRng.pick([STAFF_IDS.rep1, STAFF_IDS.rep2, STAFF_IDS.rep3]) : REP_OF[region];
-    const createdAt = active ? nowMs - customerRng.float(40, 380) * DAY : nowMs - customerRng.float(0.1, 7) * DAY;
+    const ownerRepId = customerRng.chance(0.2)
+      ? customerRng.pick([STAFF_IDS.rep1, STAFF_IDS.rep2, STAFF_IDS.rep3])
+      : REP_OF[region];
+    const createdAt = active
+      ? nowMs - customerRng.float(40, 380) * DAY
+      : nowMs - customerRng.float(0.1, 7) * DAY;
     const id = customerId(n);
     const userId = customerUserId(n);
     const code = customerCode(n);
@@ -769,7 +869,9 @@ export function buildWorld(options: WorldOptions): World {
       addAuth(c.id, RESTRICTED_BRAND_IDS.wuliangye);
     }
   }
-  const levelAuthorised = new Map<string, Set<string>>([[LEVEL_IDS.vip, new Set([RESTRICTED_BRAND_IDS.moutai])]]);
+  const levelAuthorised = new Map<string, Set<string>>([
+    [LEVEL_IDS.vip, new Set([RESTRICTED_BRAND_IDS.moutai])],
+  ]);
   const unrestrictedBrands = world.catalog.Brand.filter((b) => !b.restricted).map((b) => b.id);
 
   // --- pricing: usual brands and customer prices ------------------------------------------
@@ -786,11 +888,17 @@ export function buildWorld(options: WorldOptions): World {
     const prices = new Map<number, number>();
     if (c.n === 1) {
       // store001 has its own prices on a quarter of the first 100 SKUs
-      for (let i = 0; i < Math.min(100, skus.length); i += 4) prices.set(i, pct(skus[i]!.wholesale, cpRng.float(0.85, 0.9)));
+      for (let i = 0; i < Math.min(100, skus.length); i += 4)
+        prices.set(i, pct(skus[i]!.wholesale, cpRng.float(0.85, 0.9)));
     }
-    const pool = c.usualBrands.flatMap((b) => skusByBrand.get(b) ?? []).filter((s) => s.onShelf && !(c.n === 2 && s.index < 100));
-    const count = Math.min(config.maxCustomerPricesPerCustomer, Math.round(pool.length * cpRng.float(0.08, 0.12)));
-    for (const s of cpRng.sample(pool, count)) {
+    // about a tenth of the SKUs of its usual brands (store002 keeps level prices on the first 100)
+    const pool = new BrandPool(c.usualBrands.map((b) => skusByBrand.get(b) ?? []));
+    const count = Math.min(
+      config.maxCustomerPricesPerCustomer,
+      Math.round(pool.size * cpRng.float(0.08, 0.12)),
+    );
+    for (const s of pool.sample(cpRng, count)) {
+      if (c.n === 2 && s.index < 100) continue;
       if (!prices.has(s.index)) prices.set(s.index, pct(s.wholesale, cpRng.float(0.85, 0.91)));
     }
     const sorted = [...prices.entries()].sort((a, b) => a[0] - b[0]);
@@ -815,13 +923,14 @@ export function buildWorld(options: WorldOptions): World {
   const promoEnd = nowMs + 30 * DAY;
   const firstProducts = Math.min(150, Math.floor(plans.length / 2));
   const eligible = skus.filter((s) => s.onShelf && !s.restricted && s.productIndex >= firstProducts);
-  const specialSkus = promoRng
-    .sample(eligible, scale === 'demo' ? 12 : 60)
-    .sort((a, b) => a.index - b.index);
+  const specialSkus = promoRng.sample(eligible, scale === 'demo' ? 12 : 60).sort((a, b) => a.index - b.index);
   const specialPrices = new Map<number, number>();
   for (const s of specialSkus) {
     const floor = Math.min(s.wholesale, s.levelVip ?? s.wholesale);
-    specialPrices.set(s.index, Math.max(1, Math.min(floor - 1, round10(s.wholesale * promoRng.float(0.8, 0.88)))));
+    specialPrices.set(
+      s.index,
+      Math.max(1, Math.min(floor - 1, round10(s.wholesale * promoRng.float(0.8, 0.88)))),
+    );
   }
   const findSku = (brand: string, prefer: RegExp) => {
     const list = (skusByBrand.get(brand) ?? []).filter((s) => s.onShelf && !specialPrices.has(s.index));
@@ -994,7 +1103,16 @@ interface OrderContext {
   promoEnd: number;
 }
 
-type Step = 'PLACED' | 'APPROVED' | 'PICKING' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'COMPLETED' | 'CANCELLED' | 'REJECTED';
+type Step =
+  | 'PLACED'
+  | 'APPROVED'
+  | 'PICKING'
+  | 'PACKED'
+  | 'SHIPPED'
+  | 'DELIVERED'
+  | 'COMPLETED'
+  | 'CANCELLED'
+  | 'REJECTED';
 const STEP_STATUS: Record<Step, OrderStatus> = {
   PLACED: 'SUBMITTED',
   APPROVED: 'APPROVED',
@@ -1071,11 +1189,11 @@ function buildOrders(world: World, ctx: OrderContext): void {
     }
     return ctx.customers[ctx.customers.length - 1]!;
   };
-  const usualPools = new Map<number, SkuInfo[]>();
+  const usualPools = new Map<number, BrandPool>();
   const usualPool = (c: CustomerInfo) => {
     let pool = usualPools.get(c.index);
     if (!pool) {
-      pool = c.usualBrands.flatMap((b) => ctx.skusByBrand.get(b) ?? []).filter((s) => s.onShelf);
+      pool = new BrandPool(c.usualBrands.map((b) => ctx.skusByBrand.get(b) ?? []));
       usualPools.set(c.index, pool);
     }
     return pool;
@@ -1084,8 +1202,7 @@ function buildOrders(world: World, ctx: OrderContext): void {
   const planned: PlannedOrder[] = [];
   for (const [i, status] of statuses.entries()) {
     // store001 and store002 always have a few orders of their own
-    const customer =
-      i < 6 ? ctx.customers[i % Math.min(2, ctx.customers.length)]! : pickCustomer();
+    const customer = i < 6 ? ctx.customers[i % Math.min(2, ctx.customers.length)]! : pickCustomer();
     let createdAt: number;
     switch (status) {
       case 'SUBMITTED':
@@ -1115,7 +1232,8 @@ function buildOrders(world: World, ctx: OrderContext): void {
 
     // timeline
     let chain: Step[];
-    if (status === 'CANCELLED') chain = rng.chance(0.6) ? ['PLACED', 'CANCELLED'] : ['PLACED', 'APPROVED', 'CANCELLED'];
+    if (status === 'CANCELLED')
+      chain = rng.chance(0.6) ? ['PLACED', 'CANCELLED'] : ['PLACED', 'APPROVED', 'CANCELLED'];
     else if (status === 'REJECTED') chain = ['PLACED', 'REJECTED'];
     else chain = CHAIN.slice(0, CHAIN.indexOf(status === 'SUBMITTED' ? 'PLACED' : (status as Step)) + 1);
     const steps: { step: Step; at: number }[] = [];
@@ -1156,8 +1274,9 @@ function buildOrders(world: World, ctx: OrderContext): void {
     }
     // squeeze a timeline that would run past now into [createdAt, now - 1 minute]
     const last = steps[steps.length - 1]!.at;
-    if (last > nowMs - MINUTE && last > createdAt) {
-      const factor = (nowMs - MINUTE - createdAt) / (last - createdAt);
+    const latest = Math.max(createdAt, nowMs - rng.float(1, 20) * MINUTE);
+    if (last > latest && last > createdAt) {
+      const factor = (latest - createdAt) / (last - createdAt);
       for (const s of steps) s.at = createdAt + (s.at - createdAt) * factor;
     }
     for (const s of steps) s.at = Math.round(s.at);
@@ -1179,9 +1298,13 @@ function buildOrders(world: World, ctx: OrderContext): void {
     const chosen = new Map<number, SkuInfo>();
     const pool = usualPool(customer);
     for (let tries = 0; chosen.size < lineCount && tries < lineCount * 4; tries++) {
-      const from = pool.length > 0 && rng.chance(0.7) ? pool : popular;
-      if (from.length === 0) continue;
-      const s = rng.pick(from);
+      const s =
+        pool.size > 0 && rng.chance(0.7)
+          ? pool.pick(rng)
+          : popular.length > 0
+            ? rng.pick(popular)
+            : undefined;
+      if (!s) continue;
       if (!customer.visibleBrands.has(s.brandId) || s.productCreatedAt > createdAt) continue;
       chosen.set(s.index, s);
     }
@@ -1262,16 +1385,28 @@ function buildOrders(world: World, ctx: OrderContext): void {
         prices?.get(l.unit) ?? (base === undefined ? undefined : base * l.factor);
       const customerPrice = ctx.customerPrices.get(o.customer.index)?.get(s.index);
       const last = lastSale.get(`${o.customer.index}|${s.index}`)?.prices;
-      const level = o.customer.levelId === LEVEL_IDS.vip ? s.levelVip : o.customer.levelId === LEVEL_IDS.wholesale ? s.levelWholesale : undefined;
+      const level =
+        o.customer.levelId === LEVEL_IDS.vip
+          ? s.levelVip
+          : o.customer.levelId === LEVEL_IDS.wholesale
+            ? s.levelWholesale
+            : undefined;
       let price: number;
       let source: string;
       if (customerPrice !== undefined) [price, source] = [customerPrice * l.factor, 'CUSTOMER'];
-      else if (last && own(last, last.get(s.baseUnit)) !== undefined) [price, source] = [own(last, last.get(s.baseUnit))!, 'LAST_SALE'];
+      else if (last && own(last, last.get(s.baseUnit)) !== undefined)
+        [price, source] = [own(last, last.get(s.baseUnit))!, 'LAST_SALE'];
       else if (level !== undefined) [price, source] = [level * l.factor, 'LEVEL'];
-      else if (l.unit === '箱' && s.wholesaleBox !== undefined) [price, source] = [s.wholesaleBox, 'WHOLESALE'];
+      else if (l.unit === '箱' && s.wholesaleBox !== undefined)
+        [price, source] = [s.wholesaleBox, 'WHOLESALE'];
       else [price, source] = [s.wholesale * l.factor, 'WHOLESALE'];
       const special = ctx.specialPrices.get(s.index);
-      if (special !== undefined && o.createdAt >= ctx.promoStart && o.createdAt <= ctx.promoEnd && special * l.factor < price) {
+      if (
+        special !== undefined &&
+        o.createdAt >= ctx.promoStart &&
+        o.createdAt <= ctx.promoEnd &&
+        special * l.factor < price
+      ) {
         [price, source] = [special * l.factor, 'SPECIAL'];
       }
       l.unitPrice = price;

@@ -30,7 +30,10 @@ export type WriteMethod = 'sql' | 'createMany';
 export interface RawClient {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
-  $transaction<R>(fn: (tx: TxClient) => Promise<R>, options?: { maxWait?: number; timeout?: number }): Promise<R>;
+  $transaction<R>(
+    fn: (tx: TxClient) => Promise<R>,
+    options?: { maxWait?: number; timeout?: number },
+  ): Promise<R>;
   $disconnect(): Promise<void>;
   $extends: (extension: any) => any;
 }
@@ -107,12 +110,12 @@ const qualified = (t: TableRef) => `"${t.schema}"."${t.table}"`;
  */
 export async function tenantTablesChildrenFirst(db: Query): Promise<TableRef[]> {
   const tables = await db.$queryRawUnsafe<TableRef[]>(
-    `SELECT table_schema AS "schema", table_name AS "table" FROM information_schema.columns
+    `SELECT table_schema::text AS "schema", table_name::text AS "table" FROM information_schema.columns
      WHERE table_schema = ANY($1::text[]) AND column_name = 'tenantId' ORDER BY 1, 2`,
     [...SUBGRAPHS],
   );
   const edges = await db.$queryRawUnsafe<{ cs: string; ct: string; ps: string; pt: string }[]>(
-    `SELECT cn.nspname AS cs, cc.relname AS ct, pn.nspname AS ps, pc.relname AS pt
+    `SELECT cn.nspname::text AS cs, cc.relname::text AS ct, pn.nspname::text AS ps, pc.relname::text AS pt
      FROM pg_constraint con
      JOIN pg_class cc ON cc.oid = con.conrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
      JOIN pg_class pc ON pc.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace
@@ -133,7 +136,9 @@ export async function tenantTablesChildrenFirst(db: Query): Promise<TableRef[]> 
   while (remaining.length > 0) {
     // a table is ready when every table referencing it is already deleted
     const ready = remaining.filter((t) =>
-      [...(referencedBy.get(key(t.schema, t.table)) ?? [])].every((c) => done.has(c) || !remaining.some((r) => key(r.schema, r.table) === c)),
+      [...(referencedBy.get(key(t.schema, t.table)) ?? [])].every(
+        (c) => done.has(c) || !remaining.some((r) => key(r.schema, r.table) === c),
+      ),
     );
     const batch = ready.length > 0 ? ready : [remaining[0]!]; // a cycle: let PostgreSQL report it
     for (const t of batch) {
@@ -149,15 +154,25 @@ export async function tenantTablesChildrenFirst(db: Query): Promise<TableRef[]> 
  * Removes the tenant row first (so an interrupted clean-up still reads as "not seeded"), then
  * every row with this tenantId in every schema, children first. Returns rows deleted per table.
  */
-export async function deleteTenantRows(db: Query, tenantId: string, slug = TENANT_SLUG): Promise<Record<string, number>> {
+export async function deleteTenantRows(
+  db: Query,
+  tenantId: string,
+  slug = TENANT_SLUG,
+): Promise<Record<string, number>> {
   const deleted: Record<string, number> = {};
-  deleted['crm.Tenant'] = await db.$executeRawUnsafe('DELETE FROM "crm"."Tenant" WHERE "id" = $1 OR "slug" = $2', tenantId, slug);
+  deleted['crm.Tenant'] = await db.$executeRawUnsafe(
+    'DELETE FROM "crm"."Tenant" WHERE "id" = $1 OR "slug" = $2',
+    tenantId,
+    slug,
+  );
   for (const t of await tenantTablesChildrenFirst(db)) {
     const n = await db.$executeRawUnsafe(`DELETE FROM ${qualified(t)} WHERE "tenantId" = $1`, tenantId);
     if (n > 0) deleted[`${t.schema}.${t.table}`] = n;
   }
   // failed-login counters are keyed "<slug>:<username>", not by tenant id
-  const throttle = await db.$queryRawUnsafe<unknown[]>(`SELECT to_regclass('"crm"."LoginThrottle"') IS NOT NULL AS ok`);
+  const throttle = await db.$queryRawUnsafe<unknown[]>(
+    `SELECT to_regclass('"crm"."LoginThrottle"') IS NOT NULL AS ok`,
+  );
   if ((throttle[0] as { ok: boolean } | undefined)?.ok) {
     await db.$executeRawUnsafe(`DELETE FROM "crm"."LoginThrottle" WHERE "key" LIKE $1`, `${slug}:%`);
   }
@@ -172,7 +187,8 @@ export async function columnTypes(db: Query): Promise<Map<string, Map<string, st
   const rows = await db.$queryRawUnsafe<
     { s: string; t: string; c: string; data_type: string; udt_schema: string; udt_name: string }[]
   >(
-    `SELECT table_schema AS s, table_name AS t, column_name AS c, data_type, udt_schema, udt_name
+    `SELECT table_schema::text AS s, table_name::text AS t, column_name::text AS c, data_type::text AS data_type,
+            udt_schema::text AS udt_schema, udt_name::text AS udt_name
      FROM information_schema.columns WHERE table_schema = ANY($1::text[])`,
     [...SUBGRAPHS],
   );
@@ -200,7 +216,9 @@ export async function columnTypes(db: Query): Promise<Map<string, Map<string, st
 
 function arrayLiteral(items: readonly unknown[]): string {
   const parts = items.map((item) =>
-    item === null || item === undefined ? 'NULL' : `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
+    item === null || item === undefined
+      ? 'NULL'
+      : `"${String(item).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`,
   );
   return `{${parts.join(',')}}`;
 }
@@ -235,7 +253,10 @@ export async function insertRowsSql(
   if (!columnsOf) throw new Error(`Table ${schema}.${table} does not exist: run the migrations first`);
   const columns = Object.keys(rows[0]!);
   for (const c of columns) {
-    if (!columnsOf.has(c)) throw new Error(`Column ${schema}.${table}.${c} does not exist: the generated client is newer than the migrations?`);
+    if (!columnsOf.has(c))
+      throw new Error(
+        `Column ${schema}.${table}.${c} does not exist: the generated client is newer than the migrations?`,
+      );
   }
   const aliases = columns.map((_, i) => `c${i}`);
   const sql =
@@ -268,7 +289,11 @@ export interface WriteOptions {
 }
 
 /** Writes the world, clearing what a previous (partial, or with `reset` complete) run left. */
-export async function writeWorld(clients: SeedClients, world: World | (() => World), options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeWorld(
+  clients: SeedClients,
+  world: World | (() => World),
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const method = options.method ?? 'sql';
   const log = options.log ?? (() => {});
   let built: World | undefined = typeof world === 'function' ? undefined : world;
@@ -289,7 +314,7 @@ export async function writeWorld(clients: SeedClients, world: World | (() => Wor
   if (method === 'sql') {
     return crm.$transaction(
       async (tx) => {
-        await tx.$queryRawUnsafe('SELECT pg_advisory_xact_lock($1)', LOCK_KEY);
+        await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock($1)', LOCK_KEY);
         const deleted = await prepare(tx);
         if (!deleted) return { seeded: false, deleted: {} };
         const w = getWorld();
@@ -297,7 +322,8 @@ export async function writeWorld(clients: SeedClients, world: World | (() => Wor
         for (const [schema, table, rows] of worldTables(w)) {
           const t0 = performance.now();
           await insertRowsSql(tx, schema, table, rows, types);
-          if (rows.length >= 10_000) log(`  ${schema}.${table}: ${rows.length} rows in ${Math.round(performance.now() - t0)} ms`);
+          if (rows.length >= 10_000)
+            log(`  ${schema}.${table}: ${rows.length} rows in ${Math.round(performance.now() - t0)} ms`);
         }
         return { seeded: true, deleted };
       },
@@ -305,19 +331,26 @@ export async function writeWorld(clients: SeedClients, world: World | (() => Wor
     );
   }
 
-  const deleted = await crm.$transaction(async (tx) => prepare(tx), { maxWait: 120_000, timeout: 10 * 60_000 });
+  const deleted = await crm.$transaction(async (tx) => prepare(tx), {
+    maxWait: 120_000,
+    timeout: 10 * 60_000,
+  });
   if (!deleted) return { seeded: false, deleted: {} };
   const w = getWorld();
   for (const [schema, table, rows] of worldTables(w)) {
-    const delegate = (clients.get(schema) as unknown as Record<string, { createMany(args: { data: object[] }): Promise<unknown> }>)[
-      table.charAt(0).toLowerCase() + table.slice(1)
-    ];
+    const delegate = (
+      clients.get(schema) as unknown as Record<
+        string,
+        { createMany(args: { data: object[] }): Promise<unknown> }
+      >
+    )[table.charAt(0).toLowerCase() + table.slice(1)];
     if (!delegate) throw new Error(`No Prisma model ${table} in the ${schema} client`);
     const t0 = performance.now();
     for (let start = 0; start < rows.length; start += CREATE_MANY_CHUNK) {
       await delegate.createMany({ data: rows.slice(start, start + CREATE_MANY_CHUNK) as object[] });
     }
-    if (rows.length >= 10_000) log(`  ${schema}.${table}: ${rows.length} rows in ${Math.round(performance.now() - t0)} ms`);
+    if (rows.length >= 10_000)
+      log(`  ${schema}.${table}: ${rows.length} rows in ${Math.round(performance.now() - t0)} ms`);
   }
   return { seeded: true, deleted };
 }

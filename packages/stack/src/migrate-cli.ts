@@ -9,7 +9,7 @@ try {
     const result = await migrateSchema(database.url, s.name, s.dir);
     console.log(`${s.name}: ${result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date'}`);
   }
-  if (process.argv.includes('--seed')) console.log((await seedIfEmpty(database.url)) ? 'demo data loaded' : 'demo data already there');
+  if (process.argv.includes('--seed')) console.log((await seedIfEmpty(database.url)).seeded ? 'demo data loaded' : 'demo data already there');
 } finally {
   await database.stop?.();
 }

@@ -57,7 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let storefront = '';
     let consoleUrl = '';
     if (options.apps) {
-      const env = { GATEWAY_URL: gateway.url, AUTH_SECRET: TEST_AUTH_SECRET, TENANT: 'demo' };
+      const env = { GATEWAY_URL: gateway.url, TENANT: 'demo' };
       const [sf, co] = await Promise.all([
         startApp('storefront', await freePort(), env),
         startApp('console', await freePort(), env),

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPH_PORTS, type SubgraphName } from '@wholesail/gateway/config';
-import { createLogger, loadBaseConfig, migrateSchema, portFrom, repoRoot, resolveDatabaseUrl, subgraphMigrations } from '@wholesail/platform';
+import { createLogger, migrateSchema, portFrom, repoRoot, resolveDatabaseUrl, subgraphMigrations } from '@wholesail/platform';
 
 import { seedIfEmpty } from '@wholesail/seed';
 import { startApp, stopChild } from './apps';
@@ -12,7 +12,6 @@ import { waitForHttp } from './ports';
 
 const started = Date.now();
 const logger = createLogger('start', process.env.LOG_LEVEL ?? 'info');
-const config = loadBaseConfig();
 const children: ChildProcess[] = [];
 let database: Awaited<ReturnType<typeof resolveDatabaseUrl>> | undefined;
 let stopping = false;
@@ -49,7 +48,7 @@ try {
   logger.info({ embedded: database.embedded }, database.embedded ? 'embedded PostgreSQL ready (.data/pg)' : 'using DATABASE_URL');
   for (const s of subgraphMigrations()) await migrateSchema(database.url, s.name, s.dir);
   const seeded = await seedIfEmpty(database.url);
-  if (seeded) logger.info('demo data loaded');
+  if (seeded.seeded) logger.info({ ms: Math.round(seeded.timings.totalMs) }, 'demo data loaded');
 
   const common = { DATABASE_URL: database.url, MIGRATE_ON_START: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   const ports = {} as Record<SubgraphName, number>;
@@ -63,7 +62,7 @@ try {
   await waitForHttp(`http://127.0.0.1:${gatewayPort}/healthz`, 60_000);
   const gatewayUrl = `http://localhost:${gatewayPort}/graphql`;
 
-  const appEnv = { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, AUTH_SECRET: config.AUTH_SECRET, TENANT: 'demo' };
+  const appEnv = { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, TENANT: 'demo' };
   const [storefront, consoleApp] = await Promise.all([
     startApp('storefront', portFrom(process.env, 'STOREFRONT_PORT', 3000), appEnv, { inheritOutput: false }),
     startApp('console', portFrom(process.env, 'CONSOLE_PORT', 3001), appEnv, { inheritOutput: false }),
@@ -76,7 +75,7 @@ Wholesail is running (ready in ${seconds} s). Ctrl-C stops everything.
 
   Storefront (retail stores)  ${storefront.url.replace('127.0.0.1', 'localhost')}
   Console (staff)             ${consoleApp.url.replace('127.0.0.1', 'localhost')}
-  GraphQL API + GraphiQL      ${gatewayUrl}   (WebSocket on the same path)
+  GraphQL API + GraphiQL      ${gatewayUrl}
   Subgraphs                   ${Object.entries(ports).map(([n, p]) => `${n} :${p}`).join(', ')}
   Database                    ${database.embedded ? `embedded PostgreSQL in .data/pg (${database.url.replace(/:[^:@/]+@/, ':***@')})` : 'DATABASE_URL'}
 

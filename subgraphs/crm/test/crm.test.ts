@@ -94,6 +94,16 @@ describe('login', () => {
   });
 });
 
+describe('login throttle under concurrency', () => {
+  it('counts every one of many concurrent failures', async () => {
+    const input = { tenant: 'a', username: 'office-ghost', password: 'wrong' };
+    await Promise.all(Array.from({ length: 12 }, () => graphqlRequest(server.url, LOGIN, { input })));
+    const row = await database.raw().loginThrottle.findUnique({ where: { key: 'a:office-ghost' } });
+    expect(row?.failures).toBe(12);
+    expect(row?.blockedUntil).not.toBeNull();
+  });
+});
+
 describe('tenant isolation and data scope', () => {
   const bossA = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 'stf_a_boss', roles: ['BOSS' as const] };
 

@@ -85,6 +85,24 @@ async function findUser(tenantId: string, username: string) {
   return null;
 }
 
+/** Counts a failure atomically: concurrent failed logins each count (row locked while counting). */
+async function recordFailure(key: string, now: Date): Promise<void> {
+  const table = `"${database.schema}"."LoginThrottle"`;
+  await database.raw().$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${table} (key, failures, "windowStart") VALUES ($1, 0, $2) ON CONFLICT (key) DO NOTHING`,
+      key,
+      now,
+    );
+    const [row] = await tx.$queryRawUnsafe<{ failures: number; windowStart: Date; blockedUntil: Date | null }[]>(
+      `SELECT failures, "windowStart", "blockedUntil" FROM ${table} WHERE key = $1 FOR UPDATE`,
+      key,
+    );
+    const next = afterFailure(row && row.failures > 0 ? row : null, now);
+    await tx.loginThrottle.update({ where: { key }, data: next });
+  });
+}
+
 const INVALID = { message: 'The tenant, username or password is not right.' };
 
 builder.mutationField('login', (t) =>
@@ -108,8 +126,7 @@ builder.mutationField('login', (t) =>
       const ok = await verifyPassword(input.password, found?.hash ?? (await decoyPasswordHash()));
 
       if (!found || !ok) {
-        const next = afterFailure(throttle, now);
-        await raw.loginThrottle.upsert({ where: { key }, create: { key, ...next }, update: next });
+        await recordFailure(key, now);
         return INVALID;
       }
       if (throttle) await raw.loginThrottle.delete({ where: { key } }).catch(() => {});
