@@ -1,19 +1,20 @@
+import { ErrorView } from '@wholesail/web/components/error-view';
+import { loadWithAuth } from '@wholesail/web/gateway.server';
+import { loginUrl } from '@wholesail/web/session.server';
 import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { redirect } from 'react-router';
-import { ErrorView } from '../components/error-view';
 import { RoleBadges } from '../components/role-badges';
-import { loadWithAuth } from '../lib/gateway.server';
 import { CONSOLE_HOME_QUERY, type ConsoleHomeData, type Money } from '../lib/queries';
-import { destroyAuth, loginUrl } from '../lib/session.server';
+import { session } from '../lib/session.server';
 import type { Route } from './+types/home';
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { data, errors } = await loadWithAuth<ConsoleHomeData>(request, CONSOLE_HOME_QUERY);
+  const { data, errors } = await loadWithAuth<ConsoleHomeData>(session, request, CONSOLE_HOME_QUERY);
   const me = data.me;
   if (me?.__typename !== 'Staff' || !('roles' in me)) {
     // Only staff belong here; anything else starts over at the login page.
-    throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await destroyAuth(request) } });
+    throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await session.destroyAuth(request) } });
   }
   if (errors.length > 0) console.error('ConsoleHome answered with errors', errors);
   // A role without access to order statistics still gets the page, with the figures marked.

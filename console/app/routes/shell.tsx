@@ -1,9 +1,9 @@
+import { LanguageSwitcher } from '@wholesail/web/components/language-switcher';
 import { useTranslation } from 'react-i18next';
 import { Form, NavLink, Outlet } from 'react-router';
 import { Icon, type IconName } from '../components/icons';
-import { LanguageSwitcher } from '../components/language-switcher';
 import { useRoleLabel } from '../components/role-badges';
-import { requireAuth } from '../lib/session.server';
+import { session } from '../lib/session.server';
 import type { Route } from './+types/shell';
 
 /** The sections of the console; a section without `to` is listed as coming soon. Add pages here. */
@@ -18,7 +18,7 @@ const NAV: { key: string; icon: IconName; to?: string }[] = [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { viewer } = await requireAuth(request);
+  const { viewer } = await session.requireAuth(request);
   return { viewer: { name: viewer.name, roles: viewer.roles } };
 }
 

@@ -2,8 +2,12 @@
 // native schema engine it does not need for generating; pointing it at any existing file stops
 // that (see docs/decisions/0003-prisma-offline.md).
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
+// In a Docker dependency layer only package.json files exist yet: nothing to generate.
+if (!existsSync('prisma/schema.prisma')) process.exit(0);
 
 const require = createRequire(import.meta.url);
 const cli = require.resolve('prisma/build/index.js');

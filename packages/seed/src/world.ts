@@ -94,6 +94,7 @@ export interface World {
   marketing: {
     Promotion: Marketing.Promotion[];
     PromotionTarget: Marketing.PromotionTarget[];
+    CustomerProfile: Marketing.CustomerProfile[];
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
@@ -312,7 +313,7 @@ export function buildWorld(options: WorldOptions): World {
       LastSalePrice: [],
       VolumeTier: [],
     },
-    marketing: { Promotion: [], PromotionTarget: [] },
+    marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [] },
     inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
     orders: { Order: [], OrderLine: [], OrderEvent: [] },
   };
@@ -794,6 +795,7 @@ export function buildWorld(options: WorldOptions): World {
       paymentTermDays: customerRng.pick([0, 7, 15, 30]),
     });
     world.pricing.CustomerPriceProfile.push({ id: `cpp_${pad(n, 4)}`, tenantId, customerId: id, levelId });
+    world.marketing.CustomerProfile.push({ id: `mcp_${pad(n, 4)}`, tenantId, customerId: id, levelId });
     world.inventory.CustomerWarehouse.push({
       id: `cw_${pad(n, 4)}`,
       tenantId,

@@ -147,6 +147,8 @@ describe('integrity', () => {
       ['VolumeTier.skuId', w.pricing.VolumeTier, 'skuId', skus],
       ['CustomerPriceProfile.customerId', w.pricing.CustomerPriceProfile, 'customerId', customers],
       ['CustomerPriceProfile.levelId', w.pricing.CustomerPriceProfile, 'levelId', levels],
+      ['marketing.CustomerProfile.customerId', w.marketing.CustomerProfile, 'customerId', customers],
+      ['marketing.CustomerProfile.levelId', w.marketing.CustomerProfile, 'levelId', levels],
       ['PromotionTarget.promotionId', w.marketing.PromotionTarget, 'promotionId', promotions],
       ['PromotionTarget.productId', w.marketing.PromotionTarget, 'productId', products, true],
       ['PromotionTarget.skuId', w.marketing.PromotionTarget, 'skuId', skus, true],

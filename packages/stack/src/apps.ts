@@ -17,15 +17,18 @@ export async function startApp(
   name: 'storefront' | 'console',
   port: number,
   env: Record<string, string>,
-  options: { inheritOutput?: boolean; timeoutMs?: number } = {},
+  options: { inheritOutput?: boolean; timeoutMs?: number; onSpawn?: (child: ChildProcess) => void } = {},
 ): Promise<AppProcess> {
-  const cli = require.resolve('@react-router/dev/bin.js');
+  // bin.js is not in the package's exports map; find it beside package.json.
+  const cli = path.join(path.dirname(require.resolve('@react-router/dev/package.json')), 'bin.js');
   const cwd = path.join(repoRoot, name);
   const child = spawn(process.execPath, [cli, 'dev', '--port', String(port), '--host', '127.0.0.1', '--strictPort'], {
     cwd,
     env: { ...process.env, ...env, PORT: String(port), BROWSER: 'none' },
     stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
   });
+  // The caller tracks the child at once, so a stop during start-up stops it too.
+  options.onSpawn?.(child);
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr = (stderr + d).slice(-4000);

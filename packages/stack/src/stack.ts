@@ -30,7 +30,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const database = await createTestDatabase('stack');
   const logger = createLogger('stack', process.env.LOG_LEVEL ?? 'error');
   const servers: RunningServer[] = [];
-  const apps: AppProcess[] = [];
+  const children: AppProcess['child'][] = [];
   try {
     if (options.seed !== false) await seed(database.url, { scale: 'demo' });
     const urls = {} as Record<SubgraphName, string>;
@@ -58,11 +58,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let consoleUrl = '';
     if (options.apps) {
       const env = { GATEWAY_URL: gateway.url, TENANT: 'demo' };
+      const track = (child: AppProcess['child']) => children.push(child);
       const [sf, co] = await Promise.all([
-        startApp('storefront', await freePort(), env),
-        startApp('console', await freePort(), env),
+        startApp('storefront', await freePort(), env, { onSpawn: track }),
+        startApp('console', await freePort(), env, { onSpawn: track }),
       ]);
-      apps.push(sf, co);
       storefront = sf.url;
       consoleUrl = co.url;
     }
@@ -70,13 +70,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       urls: { gateway: gateway.url, storefront, console: consoleUrl },
       databaseUrl: database.url,
       async stop() {
-        await Promise.all(apps.map((a) => stopChild(a.child)));
+        await Promise.all(children.map((c) => stopChild(c)));
         for (const s of servers.reverse()) await s.close();
         await database.drop();
       },
     };
   } catch (error) {
-    await Promise.all(apps.map((a) => stopChild(a.child)));
+    await Promise.all(children.map((c) => stopChild(c)));
     for (const s of servers.reverse()) await s.close().catch(() => {});
     await database.drop().catch(() => {});
     throw error;

@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPH_PORTS, type SubgraphName } from '@wholesail/gateway/config';
-import { createLogger, migrateSchema, portFrom, repoRoot, resolveDatabaseUrl, subgraphMigrations } from '@wholesail/platform';
+import { createLogger, migrateAllSubgraphs, portFrom, repoRoot, resolveDatabaseUrl } from '@wholesail/platform';
 
 import { seedIfEmpty } from '@wholesail/seed';
 import { startApp, stopChild } from './apps';
@@ -46,7 +46,7 @@ function spawnService(name: string, script: string, env: Record<string, string>)
 try {
   database = await resolveDatabaseUrl();
   logger.info({ embedded: database.embedded }, database.embedded ? 'embedded PostgreSQL ready (.data/pg)' : 'using DATABASE_URL');
-  for (const s of subgraphMigrations()) await migrateSchema(database.url, s.name, s.dir);
+  await migrateAllSubgraphs(database.url);
   const seeded = await seedIfEmpty(database.url);
   if (seeded.seeded) logger.info({ ms: Math.round(seeded.timings.totalMs) }, 'demo data loaded');
 
@@ -64,10 +64,9 @@ try {
 
   const appEnv = { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, TENANT: 'demo' };
   const [storefront, consoleApp] = await Promise.all([
-    startApp('storefront', portFrom(process.env, 'STOREFRONT_PORT', 3000), appEnv, { inheritOutput: false }),
-    startApp('console', portFrom(process.env, 'CONSOLE_PORT', 3001), appEnv, { inheritOutput: false }),
+    startApp('storefront', portFrom(process.env, 'STOREFRONT_PORT', 3000), appEnv, { onSpawn: (c) => children.push(c) }),
+    startApp('console', portFrom(process.env, 'CONSOLE_PORT', 3001), appEnv, { onSpawn: (c) => children.push(c) }),
   ]);
-  children.push(storefront.child, consoleApp.child);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`

@@ -1,24 +1,41 @@
 import { useTranslation } from 'react-i18next';
-import type { Product, Sku } from '../lib/queries';
+import type { Product, Sku, StockLevel } from '../lib/queries';
 
 function currencySymbol(currency: string): string {
   return currency === 'CNY' ? '¥' : `${currency} `;
 }
 
+const STOCK_LEVEL_LABEL = {
+  IN_STOCK: 'product.inStock',
+  LOW: 'product.lowStock',
+  OUT: 'product.outOfStock',
+} as const satisfies Record<StockLevel, string>;
+
+const STOCK_LEVEL_COLOR: Record<StockLevel, string> = {
+  IN_STOCK: 'text-emerald-600',
+  LOW: 'text-amber-600',
+  OUT: 'text-slate-400',
+};
+
 function StockLabel({ stock }: { stock: Sku['stock'] }) {
   const { t } = useTranslation();
   if (!stock) return null;
-  const { available } = stock;
-  // null: the distributor shows only whether there is stock, not how much.
-  const inStock = available === null || available > 0;
+  const { available, level } = stock;
+  // available is null when the distributor shows customers only the level (in stock / low / out).
   const label =
     available === null
-      ? t('product.inStock')
+      ? t(STOCK_LEVEL_LABEL[level] ?? 'product.inStock')
       : available > 0
         ? t('product.stock', { count: available })
         : t('product.outOfStock');
+  const color =
+    available === null
+      ? (STOCK_LEVEL_COLOR[level] ?? 'text-emerald-600')
+      : available > 0
+        ? 'text-emerald-600'
+        : 'text-slate-400';
   return (
-    <span data-testid="stock" className={`text-xs ${inStock ? 'text-emerald-600' : 'text-slate-400'}`}>
+    <span data-testid="stock" data-level={level} className={`text-xs ${color}`}>
       {label}
     </span>
   );

@@ -14,7 +14,7 @@ export const STOREFRONT_HOME_QUERY = /* GraphQL */ `
           nameEn
           images
           brand { name }
-          skus { id barcode baseUnit price { amount currency source } stock { available } }
+          skus { id barcode baseUnit price { amount currency source } stock { available level } }
           promotions { id title badge }
         }
       }
@@ -25,12 +25,15 @@ export const STOREFRONT_HOME_QUERY = /* GraphQL */ `
 
 export type PriceSource = 'CUSTOMER' | 'LAST_SALE' | 'LEVEL' | 'WHOLESALE' | 'SPECIAL' | 'RETAIL';
 
+/** How much stock there is, for tenants that show customers only that (then `available` is null). */
+export type StockLevel = 'IN_STOCK' | 'LOW' | 'OUT';
+
 export interface Sku {
   id: string;
   barcode: string | null;
   baseUnit: string;
   price: { amount: string; currency: string; source: PriceSource } | null;
-  stock: { available: number | null } | null;
+  stock: { available: number | null; level: StockLevel } | null;
 }
 
 export interface Product {

@@ -1,18 +1,19 @@
+import { ErrorView } from '@wholesail/web/components/error-view';
+import { loadWithAuth } from '@wholesail/web/gateway.server';
+import { loginUrl } from '@wholesail/web/session.server';
 import { useTranslation } from 'react-i18next';
 import { redirect } from 'react-router';
-import { ErrorView } from '../components/error-view';
 import { ProductCard } from '../components/product-card';
-import { loadWithAuth } from '../lib/gateway.server';
 import { STOREFRONT_HOME_QUERY, type StorefrontHomeData } from '../lib/queries';
-import { destroyAuth, loginUrl } from '../lib/session.server';
+import { session } from '../lib/session.server';
 import type { Route } from './+types/home';
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const { data, errors } = await loadWithAuth<StorefrontHomeData>(request, STOREFRONT_HOME_QUERY);
+  const { data, errors } = await loadWithAuth<StorefrontHomeData>(session, request, STOREFRONT_HOME_QUERY);
   const me = data.me;
   if (me?.__typename !== 'CustomerUser' || !('customer' in me)) {
     // Only store users belong here; anything else starts over at the login page.
-    throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await destroyAuth(request) } });
+    throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await session.destroyAuth(request) } });
   }
   if (errors.length > 0) console.error('StorefrontHome answered with errors', errors);
   return {

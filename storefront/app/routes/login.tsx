@@ -1,13 +1,14 @@
+import { LanguageSwitcher } from '@wholesail/web/components/language-switcher';
+import { defaultTenant } from '@wholesail/web/env.server';
+import { login, readLoginForm } from '@wholesail/web/login.server';
+import { safeRedirect } from '@wholesail/web/session.server';
 import { useTranslation } from 'react-i18next';
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router';
-import { LanguageSwitcher } from '../components/language-switcher';
-import { defaultTenant } from '../lib/env.server';
-import { login, readLoginForm } from '../lib/login.server';
-import { commitAuth, readAuth, safeRedirect } from '../lib/session.server';
+import { session } from '../lib/session.server';
 import type { Route } from './+types/login';
 
 export async function loader({ request }: Route.LoaderArgs) {
-  if (await readAuth(request)) {
+  if (await session.readAuth(request)) {
     throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo')));
   }
   return { tenant: defaultTenant() };
@@ -16,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   const input = readLoginForm(form);
-  const outcome = await login(input, 'CustomerUser');
+  const outcome = await login(request, input, 'CustomerUser');
   if (!outcome.ok) {
     return data(
       { error: outcome.error, username: input.username, tenant: input.tenant },
@@ -24,7 +25,7 @@ export async function action({ request }: Route.ActionArgs) {
     );
   }
   const { viewer } = outcome;
-  const cookie = await commitAuth(request, {
+  const cookie = await session.commitAuth(request, {
     token: outcome.token,
     expiresAt: outcome.expiresAt,
     viewer: {

@@ -1,12 +1,7 @@
-import { redirect } from 'react-router';
-import { destroyAuth } from '../lib/session.server';
-import type { Route } from './+types/logout';
+import { createLogoutRoute } from '@wholesail/web/routes/logout.server';
+import { session } from '../lib/session.server';
 
-/** Logging out changes state, so it is a POST; a GET just goes home. */
-export async function action({ request }: Route.ActionArgs) {
-  return redirect('/login', { headers: { 'Set-Cookie': await destroyAuth(request) } });
-}
-
-export function loader() {
-  return redirect('/');
-}
+/** POST logs out (back to /login); GET just goes home. */
+const logout = createLogoutRoute(session);
+export const action = logout.action;
+export const loader = logout.loader;

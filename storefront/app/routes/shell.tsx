@@ -1,12 +1,12 @@
+import { LanguageSwitcher } from '@wholesail/web/components/language-switcher';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, NavLink, Outlet } from 'react-router';
-import { LanguageSwitcher } from '../components/language-switcher';
-import { requireAuth } from '../lib/session.server';
+import { session } from '../lib/session.server';
 import type { Route } from './+types/shell';
 
 /** The frame of every page after login: a sticky top bar (mobile first) and the page below. */
 export async function loader({ request }: Route.LoaderArgs) {
-  const { viewer } = await requireAuth(request);
+  const { viewer } = await session.requireAuth(request);
   return { viewer: { name: viewer.name, customerName: viewer.customerName } };
 }
 

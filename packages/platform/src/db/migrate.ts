@@ -96,3 +96,10 @@ export function subgraphMigrations(): { name: string; dir: string }[] {
     .filter((s) => listMigrations(s.dir).length > 0);
 }
 
+
+/** Applies every subgraph's migrations, each to its own schema. */
+export async function migrateAllSubgraphs(databaseUrl: string): Promise<MigrationResult[]> {
+  const results: MigrationResult[] = [];
+  for (const s of subgraphMigrations()) results.push(await migrateSchema(databaseUrl, s.name, s.dir));
+  return results;
+}

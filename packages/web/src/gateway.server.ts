@@ -1,6 +1,7 @@
 import { data, redirect } from 'react-router';
 import { gatewayTimeoutMs, gatewayUrl } from './env.server';
-import { destroyAuth, loginUrl, requireAuth } from './session.server';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.server';
+import { type AppSession, type BaseSessionViewer, loginUrl } from './session.server';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -32,17 +33,25 @@ export function isUnauthenticated(status: number, errors: GraphQLErrorShape[] | 
   return status === 401 || (errors ?? []).some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 }
 
+export interface GatewayRequestOptions {
+  /** The access token of the logged-in user, if any. */
+  token?: string;
+  /** The id of the browser request this call serves (see `requestIdOf`), sent as `x-request-id`. */
+  requestId?: string;
+}
+
 /** Sends one GraphQL operation to the gateway from the app server. */
 export async function gatewayRequest<T>(
   query: string,
   variables: Record<string, unknown>,
-  token?: string,
+  { token, requestId }: GatewayRequestOptions = {},
 ): Promise<GraphQLResult<T>> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',
   };
   if (token) headers.authorization = `Bearer ${token}`;
+  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
 
   let response: Response;
   try {
@@ -77,13 +86,17 @@ export async function gatewayRequest<T>(
  * become a 500. Partial data (data plus errors) is returned for the page to render what it can.
  */
 export async function loadWithAuth<T>(
+  session: AppSession<BaseSessionViewer>,
   request: Request,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<{ data: T; errors: GraphQLErrorShape[] }> {
-  const auth = await requireAuth(request);
+  const auth = await session.requireAuth(request);
   try {
-    const result = await gatewayRequest<T>(query, variables, auth.token);
+    const result = await gatewayRequest<T>(query, variables, {
+      token: auth.token,
+      requestId: requestIdOf(request),
+    });
     if (!result.data) {
       console.error('GraphQL errors without data', result.errors);
       throw data<PageErrorData>({ reason: 'error' }, { status: 500 });
@@ -91,7 +104,7 @@ export async function loadWithAuth<T>(
     return { data: result.data, errors: result.errors ?? [] };
   } catch (error) {
     if (error instanceof UnauthenticatedError) {
-      throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await destroyAuth(request) } });
+      throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await session.destroyAuth(request) } });
     }
     if (error instanceof GatewayUnavailableError) {
       console.error(error.message);

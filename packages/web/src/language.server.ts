@@ -1,4 +1,5 @@
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../i18n';
+import { data } from 'react-router';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from './i18n';
 
 const COOKIE = 'lng';
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -35,4 +36,10 @@ export function resolveLanguage(request: Request): { lng: Language; setCookie?: 
         };
   }
   return { lng: isLanguage(saved) ? saved : DEFAULT_LANGUAGE };
+}
+
+/** The root route's loader: the language of the request, remembered in a cookie when it changed. */
+export function languageData(request: Request) {
+  const { lng, setCookie } = resolveLanguage(request);
+  return data({ lng }, setCookie ? { headers: { 'Set-Cookie': setCookie } } : undefined);
 }

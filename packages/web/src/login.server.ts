@@ -1,5 +1,6 @@
 import { defaultTenant } from './env.server';
 import { GatewayUnavailableError, gatewayRequest } from './gateway.server';
+import { requestIdOf } from './request-id.server';
 
 export const LOGIN_MUTATION = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
@@ -69,10 +70,11 @@ export function readLoginForm(form: FormData): LoginForm {
 }
 
 /**
- * Calls the gateway's login mutation and accepts only the viewer kind this app is for
- * (`CustomerUser` in the storefront, `Staff` in the console).
+ * Calls the gateway's login mutation for the browser request `request` and accepts only the
+ * viewer kind this app is for (`CustomerUser` in the storefront, `Staff` in the console).
  */
 export async function login<K extends LoginViewer['__typename']>(
+  request: Request,
   input: LoginForm,
   accept: K,
 ): Promise<LoginOutcome<Extract<LoginViewer, { __typename: K }>>> {
@@ -81,7 +83,11 @@ export async function login<K extends LoginViewer['__typename']>(
   }
   let result: LoginResult | undefined;
   try {
-    const response = await gatewayRequest<{ login: LoginResult }>(LOGIN_MUTATION, { input });
+    const response = await gatewayRequest<{ login: LoginResult }>(
+      LOGIN_MUTATION,
+      { input },
+      { requestId: requestIdOf(request) },
+    );
     result = response.data?.login;
     if (!result) console.error('Login answered without a result', response.errors);
   } catch (error) {
