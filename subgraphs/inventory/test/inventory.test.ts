@@ -1,0 +1,82 @@
+import { type RunningServer, startSubgraph } from '@wholesail/platform';
+import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
+import { database, inventory } from '../src/service';
+
+let testDb: TestDatabase;
+let server: RunningServer;
+
+const north = { kind: 'customer' as const, tenantId: 'tnt_a', customerId: 'cus_north', customerUserId: 'u1' };
+const main = { kind: 'customer' as const, tenantId: 'tnt_a', customerId: 'cus_main', customerUserId: 'u2' };
+const office = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 's1', roles: ['OFFICE' as const] };
+const skus = (ids: string[]) => ids.map((id) => ({ __typename: 'Sku', id }));
+const STOCK = `query($r: [_Any!]!, $w: ID) { _entities(representations: $r) { ... on Sku { id
+  stock(warehouseId: $w) { available level warehouse { id } } } } }`;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase('inventory');
+  server = await startSubgraph(inventory, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
+  const raw = database.raw();
+  for (const t of ['a', 'b']) {
+    const tenantId = `tnt_${t}`;
+    await raw.inventorySettings.create({ data: { tenantId, defaultWarehouseId: 'wh_main', showExactStock: t === 'a', lowStockThreshold: 10 } });
+    await raw.customerWarehouse.createMany({
+      data: [
+        { tenantId, customerId: 'cus_north', warehouseId: 'wh_north' },
+        { tenantId, customerId: 'cus_main', warehouseId: 'wh_main' },
+      ],
+    });
+    await raw.stock.createMany({
+      data: [
+        { tenantId, skuId: 'sku_1', warehouseId: 'wh_main', onHand: 100, reserved: 30, inTransit: 5 },
+        { tenantId, skuId: 'sku_1', warehouseId: 'wh_north', onHand: 8, reserved: 0 },
+        { tenantId, skuId: 'sku_2', warehouseId: 'wh_main', onHand: 4, reserved: 4 },
+      ],
+    });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await testDb?.drop();
+});
+
+describe('Sku.stock', () => {
+  it("shows each customer its own warehouse's available stock", async () => {
+    const a = await gql(server.url, STOCK, { r: skus(['sku_1', 'sku_2', 'sku_x']) }, main);
+    expect(a.data._entities).toEqual([
+      { id: 'sku_1', stock: { available: 70, level: 'IN_STOCK', warehouse: { id: 'wh_main' } } },
+      { id: 'sku_2', stock: { available: 0, level: 'OUT', warehouse: { id: 'wh_main' } } },
+      { id: 'sku_x', stock: { available: 0, level: 'OUT', warehouse: { id: 'wh_main' } } },
+    ]);
+    const b = await gql(server.url, STOCK, { r: skus(['sku_1']), w: 'wh_main' }, north);
+    expect(b.data._entities[0].stock).toEqual({ available: 8, level: 'LOW', warehouse: { id: 'wh_north' } });
+  });
+
+  it('hides exact numbers from customers when the tenant says so, but not from staff', async () => {
+    const c = await gql(server.url, STOCK, { r: skus(['sku_1']) }, { ...main, tenantId: 'tnt_b' });
+    expect(c.data._entities[0].stock).toEqual({ available: null, level: 'IN_STOCK', warehouse: { id: 'wh_main' } });
+    const s = await gql(server.url, STOCK, { r: skus(['sku_1']) }, { ...office, tenantId: 'tnt_b' });
+    expect(s.data._entities[0].stock.available).toBe(70);
+  });
+
+  it('gives staff on hand, reserved, in transit per warehouse; customers may not ask', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku {
+      stockByWarehouse { warehouse { id } onHand reserved inTransit available } } } }`;
+    const s = await gql(server.url, q, { r: skus(['sku_1']) }, office);
+    expect(s.data._entities[0].stockByWarehouse).toEqual([
+      { warehouse: { id: 'wh_main' }, onHand: 100, reserved: 30, inTransit: 5, available: 70 },
+      { warehouse: { id: 'wh_north' }, onHand: 8, reserved: 0, inTransit: 0, available: 8 },
+    ]);
+    const c = await gql(server.url, q, { r: skus(['sku_1']) }, main);
+    expect(c.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const onHand = await gql(server.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { stock { onHand } } } }', { r: skus(['sku_1']) }, main);
+    expect(onHand.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('costs the same number of SQL statements for 2 SKUs as for 80', async () => {
+    const ids = Array.from({ length: 80 }, (_, i) => `sku_${i}`);
+    const two = await countStatements(() => gql(server.url, STOCK, { r: skus(ids.slice(0, 2)) }, main));
+    const many = await countStatements(() => gql(server.url, STOCK, { r: skus(ids) }, main));
+    expect(many.statements).toBe(two.statements);
+  });
+});
