@@ -178,7 +178,11 @@ describe('bad input through the gateway', () => {
     };
     const forged = await signToken(viewer, 'someone-elses-secret-someone-elses-secret', 600);
     const expired = await signToken(viewer, TEST_AUTH_SECRET, -10);
-    const service = await signToken({ kind: 'service', tenantId: 'tnt_demo', service: 'orders' }, TEST_AUTH_SECRET, 60);
+    const service = await signToken(
+      { kind: 'service', tenantId: 'tnt_demo', service: 'orders' },
+      TEST_AUTH_SECRET,
+      60,
+    );
     for (const token of [forged, expired, service, 'not.a.jwt']) {
       const res = await post(JSON.stringify({ query: '{ me { __typename } }' }), {
         authorization: `Bearer ${token}`,

@@ -1,4 +1,4 @@
-import { baseConfigSchema, parseConfig } from '@wholesail/platform';
+import { baseConfigSchema } from '@wholesail/platform';
 import { z } from 'zod';
 
 export const SUBGRAPH_PORTS = {
@@ -24,13 +24,18 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   RATE_LIMIT_BURST: z.coerce.number().positive().default(200),
   BODY_LIMIT: z.string().default('1mb'),
   /** Browser origins allowed to call the API directly (comma separated). */
-  CORS_ORIGINS: z.string().default('http://localhost:3000,http://localhost:3001,http://127.0.0.1:3000,http://127.0.0.1:3001'),
+  CORS_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://localhost:3001,http://127.0.0.1:3000,http://127.0.0.1:3001'),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 /** Where each subgraph is: `<NAME>_URL`, else `<NAME>_PORT` on HOST, else its default port. */
-export function subgraphUrls(env: NodeJS.ProcessEnv = process.env, host = '127.0.0.1'): Record<SubgraphName, string> {
+export function subgraphUrls(
+  env: NodeJS.ProcessEnv = process.env,
+  host = '127.0.0.1',
+): Record<SubgraphName, string> {
   const urls = {} as Record<SubgraphName, string>;
   for (const [name, port] of Object.entries(SUBGRAPH_PORTS) as [SubgraphName, number][]) {
     const upper = name.toUpperCase();

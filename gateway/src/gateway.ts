@@ -25,7 +25,10 @@ import type { SubgraphName } from './config';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
 import { RateLimiter } from './rate-limit';
 
-export const defaultSupergraphPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schema/supergraph.graphql');
+export const defaultSupergraphPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../schema/supergraph.graphql',
+);
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -57,7 +60,10 @@ export interface RunningGateway {
 
 /** Sends the caller's token (verified again by the subgraph) and the request id to subgraphs. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<RemoteGraphQLDataSource<GatewayContext>['willSendRequest'] & {}>[0]) {
     if (!request.http) return;
     if (context?.token) request.http.headers.set('authorization', `Bearer ${context.token}`);
     if (context?.requestId) request.http.headers.set(REQUEST_ID_HEADER, context.requestId);
@@ -143,15 +149,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (origin && origins.has(origin)) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
-      res.setHeader('access-control-allow-headers', 'content-type, authorization, x-request-id, apollo-require-preflight');
+      res.setHeader(
+        'access-control-allow-headers',
+        'content-type, authorization, x-request-id, apollo-require-preflight',
+      );
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     }
     if (req.method === 'OPTIONS') {
       res.status(204).end();
       return;
     }
-    if (req.method === 'GET' && req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-      res.type('html').send(graphiqlPage({ demoLogins: options.demoLogins ?? false, tenant: options.tenant ?? 'demo' }));
+    if (
+      req.method === 'GET' &&
+      req.accepts(['application/json', 'text/html']) === 'text/html' &&
+      !req.query.query
+    ) {
+      res
+        .type('html')
+        .send(graphiqlPage({ demoLogins: options.demoLogins ?? false, tenant: options.tenant ?? 'demo' }));
       return;
     }
     next();

@@ -14,7 +14,9 @@ const gateway = await startGateway({
   logger,
   rateLimit: { perSecond: config.RATE_LIMIT_PER_SECOND, burst: config.RATE_LIMIT_BURST },
   bodyLimit: config.BODY_LIMIT,
-  corsOrigins: config.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+  corsOrigins: config.CORS_ORIGINS.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
   demoLogins: config.NODE_ENV !== 'production',
 });
 onShutdown(logger, () => gateway.close());

@@ -14,17 +14,24 @@ try {
 }
 const files: [string, string][] = [
   [supergraphPath, result.supergraph],
-  ...Object.entries(result.sdls).map(([name, sdl]): [string, string] => [path.join(schemaDir, 'subgraphs', `${name}.graphql`), `${sdl.trim()}\n`]),
+  ...Object.entries(result.sdls).map(([name, sdl]): [string, string] => [
+    path.join(schemaDir, 'subgraphs', `${name}.graphql`),
+    `${sdl.trim()}\n`,
+  ]),
 ];
 if (check) {
   const stale = files.filter(([file, text]) => !existsSync(file) || readFileSync(file, 'utf8') !== text);
   if (stale.length) {
-    console.error(`Stale: ${stale.map(([f]) => path.relative(schemaDir, f)).join(', ')}. Run npm run compose and commit.`);
+    console.error(
+      `Stale: ${stale.map(([f]) => path.relative(schemaDir, f)).join(', ')}. Run npm run compose and commit.`,
+    );
     process.exit(1);
   }
   console.log('schema/ is up to date');
 } else {
   mkdirSync(path.join(schemaDir, 'subgraphs'), { recursive: true });
   for (const [file, text] of files) writeFileSync(file, text);
-  console.log(`wrote ${path.relative(process.cwd(), supergraphPath)} and ${files.length - 1} subgraph schemas`);
+  console.log(
+    `wrote ${path.relative(process.cwd(), supergraphPath)} and ${files.length - 1} subgraph schemas`,
+  );
 }

@@ -4,9 +4,18 @@ import delivery from '@wholesail/delivery';
 import inventory from '@wholesail/inventory';
 import marketing from '@wholesail/marketing';
 import orders from '@wholesail/orders';
+import type { SubgraphDefinition } from '@wholesail/platform';
 import pricing from '@wholesail/pricing';
 import warehouse from '@wholesail/warehouse';
-import type { SubgraphDefinition } from '@wholesail/platform';
 
 /** Every subgraph, in port order (4001..4008). */
-export const subgraphs: SubgraphDefinition[] = [catalog, pricing, marketing, inventory, warehouse, delivery, orders, crm];
+export const subgraphs: SubgraphDefinition[] = [
+  catalog,
+  pricing,
+  marketing,
+  inventory,
+  warehouse,
+  delivery,
+  orders,
+  crm,
+];

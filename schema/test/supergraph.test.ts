@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compose, committedSupergraph, schemaDir } from '../src/composition';
+import { committedSupergraph, compose, schemaDir } from '../src/composition';
 
 describe('the composed supergraph', () => {
   const fresh = compose();
@@ -11,12 +11,21 @@ describe('the composed supergraph', () => {
 
   it('matches every committed subgraph schema', () => {
     for (const [name, sdl] of Object.entries(fresh.sdls)) {
-      expect(readFileSync(path.join(schemaDir, 'subgraphs', `${name}.graphql`), 'utf8')).toBe(`${sdl.trim()}\n`);
+      expect(readFileSync(path.join(schemaDir, 'subgraphs', `${name}.graphql`), 'utf8')).toBe(
+        `${sdl.trim()}\n`,
+      );
     }
   });
 
   it('keeps the names third-party clients rely on', () => {
-    for (const name of ['products(', 'me:', 'login(input: LoginInput!)', 'type Order', 'type Warehouse', 'type Route']) {
+    for (const name of [
+      'products(',
+      'me:',
+      'login(input: LoginInput!)',
+      'type Order',
+      'type Warehouse',
+      'type Route',
+    ]) {
       expect(fresh.supergraph).toContain(name);
     }
   });

@@ -7,7 +7,8 @@ import { adoptTenant } from './tenant';
  * result can show the viewer's own data. Only from an anonymous request.
  */
 export function adoptViewer(ctx: RequestContext, viewer: AuthenticatedViewer): void {
-  if (ctx.viewer.kind !== 'none' && ctx.viewer.kind !== 'guest') throw new Error('Already logged in as another viewer');
+  if (ctx.viewer.kind !== 'none' && ctx.viewer.kind !== 'guest')
+    throw new Error('Already logged in as another viewer');
   adoptTenant(viewer.tenantId);
   ctx.viewer = viewer;
 }

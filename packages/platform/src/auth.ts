@@ -32,7 +32,11 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export async function signToken(viewer: AuthenticatedViewer, secret: string, ttlSeconds: number): Promise<string> {
+export async function signToken(
+  viewer: AuthenticatedViewer,
+  secret: string,
+  ttlSeconds: number,
+): Promise<string> {
   const claims: Record<string, unknown> = { tid: viewer.tenantId, kind: viewer.kind };
   let subject: string;
   switch (viewer.kind) {
@@ -72,7 +76,8 @@ export async function verifyToken(token: string, secret: string): Promise<Authen
       algorithms: ['HS256'],
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new TokenError('The access token has expired; log in again.', 'expired');
+    if (error instanceof errors.JWTExpired)
+      throw new TokenError('The access token has expired; log in again.', 'expired');
     throw new TokenError('The access token is not valid.', 'invalid');
   }
   const tenantId = payload.tid;
@@ -114,8 +119,12 @@ const KEY_LENGTH = 32;
 
 function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scryptCb(password.normalize('NFKC'), salt, KEY_LENGTH, { N: n, r, p, maxmem: 256 * n * r }, (err, derived) =>
-      err ? reject(err) : resolve(derived),
+    scryptCb(
+      password.normalize('NFKC'),
+      salt,
+      KEY_LENGTH,
+      { N: n, r, p, maxmem: 256 * n * r },
+      (err, derived) => (err ? reject(err) : resolve(derived)),
     );
   });
 }

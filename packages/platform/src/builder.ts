@@ -6,8 +6,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import PrismaPlugin, { type PrismaClient } from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { GraphQLError } from 'graphql';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { StaffRole } from './auth';
 import type { RequestContext } from './context';
 import { DEFAULT_CURRENCY, formatMinor, type MoneyValue } from './money';
@@ -89,9 +89,12 @@ export function createBuilder<PrismaTypes extends {}>(prisma: { client: () => un
     scopeAuth: {
       authorizeOnSubscribe: true,
       unauthorizedError: (_parent, _context, _info, result) =>
-        new GraphQLError(result.message || 'You are not allowed to do this.', { extensions: { code: 'FORBIDDEN' } }),
+        new GraphQLError(result.message || 'You are not allowed to do this.', {
+          extensions: { code: 'FORBIDDEN' },
+        }),
       authScopes: async (ctx: RequestContext) => ({
-        authenticated: ctx.viewer.kind === 'staff' || ctx.viewer.kind === 'customer' || ctx.viewer.kind === 'service',
+        authenticated:
+          ctx.viewer.kind === 'staff' || ctx.viewer.kind === 'customer' || ctx.viewer.kind === 'service',
         staff: ctx.viewer.kind === 'staff',
         customer: ctx.viewer.kind === 'customer',
         service: ctx.viewer.kind === 'service',

@@ -15,7 +15,11 @@ export const baseConfigSchema = z.object({
   /** Signs access tokens (HS256); every service verifies with it. At least 32 characters. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SECRET),
   /** Access token lifetime, seconds. */
-  TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   HOST: z.string().default('127.0.0.1'),
 });
 
@@ -25,7 +29,10 @@ export type BaseConfig = z.infer<typeof baseConfigSchema>;
  * Parses `env` with `schema`; on failure throws one ConfigError naming every bad variable,
  * so an operator fixes them in one go instead of one restart per mistake.
  */
-export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   const result = schema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -33,7 +40,9 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
   }
   const config = result.data as z.infer<S> & Partial<BaseConfig>;
   if (config.NODE_ENV === 'production' && config.AUTH_SECRET === DEV_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  AUTH_SECRET: the development default is not allowed in production');
+    throw new ConfigError(
+      'Invalid configuration:\n  AUTH_SECRET: the development default is not allowed in production',
+    );
   }
   return config;
 }

@@ -45,5 +45,7 @@ export function loadById<T extends { id: string }>(
   findMany: (ids: string[]) => Promise<T[]>,
   id: string,
 ): Promise<T | null> {
-  return requestLoader<string, T | null>(ctx, key, async (ids) => byIds(ids, await findMany([...ids]))).load(id);
+  return requestLoader<string, T | null>(ctx, key, async (ids) => byIds(ids, await findMany([...ids]))).load(
+    id,
+  );
 }

@@ -23,13 +23,24 @@ const previous = listMigrations(migrationsDir).at(-1);
 const snapshotPath = previous ? path.join(migrationsDir, previous.name, 'schema.prisma') : undefined;
 if (snapshotPath && !existsSync(snapshotPath)) throw new Error(`${snapshotPath} is missing`);
 
-(globalThis as any).PRISMA_WASM_PANIC_REGISTRY = { set_message: (m: string) => console.error('schema engine panic:', m) };
+(globalThis as any).PRISMA_WASM_PANIC_REGISTRY = {
+  set_message: (m: string) => console.error('schema engine panic:', m),
+};
 const { SchemaEngine } = await import('@prisma/schema-engine-wasm');
 const database = await resolveDatabaseUrl();
-const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: database.url }, { schema: subgraph }));
-const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', current]] } as never, () => {}, adapter as never);
+const adapter = bindMigrationAwareSqlAdapterFactory(
+  new PrismaPg({ connectionString: database.url }, { schema: subgraph }),
+);
+const engine = await SchemaEngine.new(
+  { datamodels: [['schema.prisma', current]] } as never,
+  () => {},
+  adapter as never,
+);
 const from = snapshotPath
-  ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: readFileSync(snapshotPath, 'utf8') }] }
+  ? {
+      tag: 'schemaDatamodel',
+      files: [{ path: 'schema.prisma', content: readFileSync(snapshotPath, 'utf8') }],
+    }
   : { tag: 'empty' };
 const result = (await engine.diff({
   from,
@@ -45,7 +56,10 @@ if (!sql || sql === '-- This is an empty migration.') {
   console.log(`${subgraph}: schema.prisma matches the last migration; nothing to do`);
   process.exit(0);
 }
-const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+const stamp = new Date()
+  .toISOString()
+  .replace(/[-:TZ.]/g, '')
+  .slice(0, 14);
 const dir = path.join(migrationsDir, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, 'migration.sql'), `${sql}\n`);

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { bearerToken, TokenError, type Viewer, verifyToken } from './auth';
 import type { RequestContext } from './context';
@@ -71,7 +71,11 @@ export function maskError(logger: Logger) {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     if (original instanceof NoTenantError) {
       // An anonymous caller asked for tenant data: not a server fault.
-      return { message: 'Log in first: this data belongs to a distributor.', path: formatted.path, extensions: { code: 'UNAUTHENTICATED' } };
+      return {
+        message: 'Log in first: this data belongs to a distributor.',
+        path: formatted.path,
+        extensions: { code: 'UNAUTHENTICATED' },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'internal error');
     return {
@@ -116,7 +120,9 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
       await options.ready();
       res.json({ status: 'ready', service: options.name });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', service: options.name, reason: (error as Error).message });
+      res
+        .status(503)
+        .json({ status: 'unavailable', service: options.name, reason: (error as Error).message });
     }
   });
 
@@ -152,18 +158,31 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     authenticate,
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as RequestContext }),
   );
-  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    options.logger.error({ err: error }, 'request failed');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  });
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large') {
+        res
+          .status(413)
+          .json({ errors: [{ message: 'Request body too large', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      if (error.type === 'entity.parse.failed') {
+        res.status(400).json({
+          errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
+        return;
+      }
+      options.logger.error({ err: error }, 'request failed');
+      res.status(500).json({
+        errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+    },
+  );
 
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, () => resolve(s));

@@ -35,7 +35,10 @@ export function subgraphSdl(definition: SubgraphDefinition): string {
   return printSubgraphSchema(definition.buildSchema());
 }
 
-export async function startSubgraph(definition: SubgraphDefinition, options: StartOptions): Promise<RunningServer> {
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: StartOptions,
+): Promise<RunningServer> {
   const logger = options.logger ?? createLogger(definition.name);
   definition.database.connect(options.databaseUrl, options.poolSize);
   const server = await startGraphQLServer({

@@ -29,7 +29,8 @@ export function runWithoutTenant<T>(fn: () => T): T {
 export function adoptTenant(tenantId: string): void {
   const store = scope.getStore();
   if (!store) throw new TenantScopeError('adoptTenant outside a request');
-  if (store.tenantId && store.tenantId !== tenantId) throw new TenantScopeError('A request cannot change tenant');
+  if (store.tenantId && store.tenantId !== tenantId)
+    throw new TenantScopeError('A request cannot change tenant');
   store.tenantId = tenantId;
 }
 

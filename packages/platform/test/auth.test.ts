@@ -1,21 +1,42 @@
 import { SignJWT } from 'jose';
-import { bearerToken, hashPassword, signServiceToken, signToken, TokenError, verifyPassword, verifyToken } from '../src/auth';
+import {
+  bearerToken,
+  hashPassword,
+  signServiceToken,
+  signToken,
+  TokenError,
+  verifyPassword,
+  verifyToken,
+} from '../src/auth';
 
 const secret = 'a-test-secret-that-is-long-enough-0123456789';
 
 describe('tokens', () => {
   it('round-trips staff, customer and service viewers', async () => {
-    const staff = { kind: 'staff' as const, tenantId: 't1', staffId: 's1', roles: ['BOSS' as const, 'REP' as const] };
+    const staff = {
+      kind: 'staff' as const,
+      tenantId: 't1',
+      staffId: 's1',
+      roles: ['BOSS' as const, 'REP' as const],
+    };
     expect(await verifyToken(await signToken(staff, secret, 60), secret)).toEqual(staff);
     const customer = { kind: 'customer' as const, tenantId: 't1', customerId: 'c1', customerUserId: 'u1' };
     expect(await verifyToken(await signToken(customer, secret, 60), secret)).toEqual(customer);
-    expect(await verifyToken(await signServiceToken('orders', 't1', secret), secret)).toEqual({ kind: 'service', tenantId: 't1', service: 'orders' });
+    expect(await verifyToken(await signServiceToken('orders', 't1', secret), secret)).toEqual({
+      kind: 'service',
+      tenantId: 't1',
+      service: 'orders',
+    });
   });
 
   it('refuses expired, forged and foreign tokens', async () => {
     const viewer = { kind: 'staff' as const, tenantId: 't1', staffId: 's1', roles: [] };
-    await expect(verifyToken(await signToken(viewer, secret, -5), secret)).rejects.toMatchObject({ reason: 'expired' });
-    await expect(verifyToken(await signToken(viewer, `${secret}x`, 60), secret)).rejects.toBeInstanceOf(TokenError);
+    await expect(verifyToken(await signToken(viewer, secret, -5), secret)).rejects.toMatchObject({
+      reason: 'expired',
+    });
+    await expect(verifyToken(await signToken(viewer, `${secret}x`, 60), secret)).rejects.toBeInstanceOf(
+      TokenError,
+    );
     await expect(verifyToken('abc.def.ghi', secret)).rejects.toBeInstanceOf(TokenError);
     const otherIssuer = await new SignJWT({ tid: 't1', kind: 'staff' })
       .setProtectedHeader({ alg: 'HS256' })

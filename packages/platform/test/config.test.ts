@@ -9,7 +9,9 @@ describe('config', () => {
   });
 
   it('names every bad variable at once', () => {
-    expect(() => loadBaseConfig({ LOG_LEVEL: 'loud', AUTH_SECRET: 'short', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() =>
+      loadBaseConfig({ LOG_LEVEL: 'loud', AUTH_SECRET: 'short', DATABASE_URL: 'mysql://x' }),
+    ).toThrow(ConfigError);
     try {
       loadBaseConfig({ LOG_LEVEL: 'loud', AUTH_SECRET: 'short', DATABASE_URL: 'mysql://x' });
     } catch (error) {
@@ -21,7 +23,9 @@ describe('config', () => {
 
   it('refuses the development secret in production', () => {
     expect(() => loadBaseConfig({ NODE_ENV: 'production' })).toThrow(/development default/);
-    expect(loadBaseConfig({ NODE_ENV: 'production', AUTH_SECRET: 'p'.repeat(40) }).NODE_ENV).toBe('production');
+    expect(loadBaseConfig({ NODE_ENV: 'production', AUTH_SECRET: 'p'.repeat(40) }).NODE_ENV).toBe(
+      'production',
+    );
   });
 
   it('validates ports', () => {

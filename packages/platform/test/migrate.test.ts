@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -28,18 +28,26 @@ describe('migrateSchema', () => {
       '20260101000000_a': 'CREATE TABLE "T" (id int primary key);',
       '20260102000000_b': 'ALTER TABLE "T" ADD COLUMN n int;',
     });
-    expect((await migrateSchema(db.url, 'scratch', dir)).applied).toEqual(['20260101000000_a', '20260102000000_b']);
+    expect((await migrateSchema(db.url, 'scratch', dir)).applied).toEqual([
+      '20260101000000_a',
+      '20260102000000_b',
+    ]);
     expect((await migrateSchema(db.url, 'scratch', dir)).applied).toEqual([]);
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();
-    const rows = await c.query('SELECT migration_name FROM scratch."_prisma_migrations" ORDER BY migration_name');
+    const rows = await c.query(
+      'SELECT migration_name FROM scratch."_prisma_migrations" ORDER BY migration_name',
+    );
     expect(rows.rows.map((r) => r.migration_name)).toEqual(['20260101000000_a', '20260102000000_b']);
     await c.query('INSERT INTO scratch."T" (id, n) VALUES (1, 2)');
     await c.end();
   });
 
   it('rolls back a failing migration and refuses edited ones', async () => {
-    const bad = migrationsDir({ '1_ok': 'CREATE TABLE "U" (id int);', '2_bad': 'CREATE TABLE "V" (id int); SELECT nope;' });
+    const bad = migrationsDir({
+      '1_ok': 'CREATE TABLE "U" (id int);',
+      '2_bad': 'CREATE TABLE "V" (id int); SELECT nope;',
+    });
     await expect(migrateSchema(db.url, 'scratch2', bad)).rejects.toThrow(/2_bad failed/);
     const c = new pg.Client({ connectionString: db.url });
     await c.connect();

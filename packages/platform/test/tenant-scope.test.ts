@@ -3,7 +3,9 @@ import { adoptTenant, requireTenantId, runInTenant, runWithoutTenant, TenantScop
 
 describe('tenant scoping of Prisma arguments', () => {
   it('adds the tenant to filters', () => {
-    expect(scopeArgs('findMany', { where: { name: 'x' } }, 't1')).toEqual({ where: { AND: [{ name: 'x' }, { tenantId: 't1' }] } });
+    expect(scopeArgs('findMany', { where: { name: 'x' } }, 't1')).toEqual({
+      where: { AND: [{ name: 'x' }, { tenantId: 't1' }] },
+    });
     expect(scopeArgs('findMany', undefined, 't1')).toEqual({ where: { tenantId: 't1' } });
     expect(scopeArgs('count', {}, 't1')).toEqual({ where: { tenantId: 't1' } });
     expect(scopeArgs('updateMany', { where: { id: 'a' }, data: { n: 1 } }, 't1')).toEqual({
@@ -13,14 +15,21 @@ describe('tenant scoping of Prisma arguments', () => {
   });
 
   it('keeps unique lookups unique and adds the tenant beside them', () => {
-    expect(scopeArgs('findUnique', { where: { id: 'a' } }, 't1')).toEqual({ where: { id: 'a', tenantId: 't1' } });
+    expect(scopeArgs('findUnique', { where: { id: 'a' } }, 't1')).toEqual({
+      where: { id: 'a', tenantId: 't1' },
+    });
     expect(scopeArgs('delete', { where: { id: 'a' } }, 't1')).toEqual({ where: { id: 'a', tenantId: 't1' } });
   });
 
   it('sets the tenant on every write', () => {
-    expect(scopeArgs('create', { data: { name: 'x', tenantId: 'evil' } }, 't1')).toEqual({ data: { name: 'x', tenantId: 't1' } });
+    expect(scopeArgs('create', { data: { name: 'x', tenantId: 'evil' } }, 't1')).toEqual({
+      data: { name: 'x', tenantId: 't1' },
+    });
     expect(scopeArgs('createMany', { data: [{ a: 1 }, { a: 2, tenantId: 'evil' }] }, 't1')).toEqual({
-      data: [{ a: 1, tenantId: 't1' }, { a: 2, tenantId: 't1' }],
+      data: [
+        { a: 1, tenantId: 't1' },
+        { a: 2, tenantId: 't1' },
+      ],
     });
     expect(scopeArgs('upsert', { where: { id: 'a' }, create: { id: 'a' }, update: {} }, 't1')).toEqual({
       where: { id: 'a', tenantId: 't1' },

@@ -22,11 +22,15 @@ export async function startApp(
   // bin.js is not in the package's exports map; find it beside package.json.
   const cli = path.join(path.dirname(require.resolve('@react-router/dev/package.json')), 'bin.js');
   const cwd = path.join(repoRoot, name);
-  const child = spawn(process.execPath, [cli, 'dev', '--port', String(port), '--host', '127.0.0.1', '--strictPort'], {
-    cwd,
-    env: { ...process.env, ...env, PORT: String(port), BROWSER: 'none' },
-    stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'dev', '--port', String(port), '--host', '127.0.0.1', '--strictPort'],
+    {
+      cwd,
+      env: { ...process.env, ...env, PORT: String(port), BROWSER: 'none' },
+      stdio: options.inheritOutput ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
+    },
+  );
   // The caller tracks the child at once, so a stop during start-up stops it too.
   options.onSpawn?.(child);
   let stderr = '';

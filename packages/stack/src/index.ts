@@ -1,2 +1,2 @@
-export * from './stack';
 export * from './ports';
+export * from './stack';

@@ -6,9 +6,12 @@ import { seedIfEmpty } from '@wholesail/seed';
 const database = await resolveDatabaseUrl();
 try {
   for (const result of await migrateAllSubgraphs(database.url)) {
-    console.log(`${result.schema}: ${result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date'}`);
+    console.log(
+      `${result.schema}: ${result.applied.length ? `applied ${result.applied.join(', ')}` : 'up to date'}`,
+    );
   }
-  if (process.argv.includes('--seed')) console.log((await seedIfEmpty(database.url)).seeded ? 'demo data loaded' : 'demo data already there');
+  if (process.argv.includes('--seed'))
+    console.log((await seedIfEmpty(database.url)).seeded ? 'demo data loaded' : 'demo data already there');
 } finally {
   await database.stop?.();
 }

@@ -1,5 +1,5 @@
 import { startGateway } from '@wholesail/gateway';
-import { type SubgraphName } from '@wholesail/gateway/config';
+import type { SubgraphName } from '@wholesail/gateway/config';
 import { createLogger, type RunningServer, startSubgraph } from '@wholesail/platform';
 import { createTestDatabase, TEST_AUTH_SECRET } from '@wholesail/platform/testing';
 import { subgraphs } from '@wholesail/schema/src/subgraphs';

@@ -4,7 +4,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { SUBGRAPH_PORTS, type SubgraphName } from '@wholesail/gateway/config';
-import { createLogger, migrateAllSubgraphs, portFrom, repoRoot, resolveDatabaseUrl } from '@wholesail/platform';
+import {
+  createLogger,
+  migrateAllSubgraphs,
+  portFrom,
+  repoRoot,
+  resolveDatabaseUrl,
+} from '@wholesail/platform';
 
 import { seedIfEmpty } from '@wholesail/seed';
 import { startApp, stopChild } from './apps';
@@ -45,12 +51,19 @@ function spawnService(name: string, script: string, env: Record<string, string>)
 
 try {
   database = await resolveDatabaseUrl();
-  logger.info({ embedded: database.embedded }, database.embedded ? 'embedded PostgreSQL ready (.data/pg)' : 'using DATABASE_URL');
+  logger.info(
+    { embedded: database.embedded },
+    database.embedded ? 'embedded PostgreSQL ready (.data/pg)' : 'using DATABASE_URL',
+  );
   await migrateAllSubgraphs(database.url);
   const seeded = await seedIfEmpty(database.url);
   if (seeded.seeded) logger.info({ ms: Math.round(seeded.timings.totalMs) }, 'demo data loaded');
 
-  const common = { DATABASE_URL: database.url, MIGRATE_ON_START: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const common = {
+    DATABASE_URL: database.url,
+    MIGRATE_ON_START: 'false',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
   const ports = {} as Record<SubgraphName, number>;
   for (const [name, fallback] of Object.entries(SUBGRAPH_PORTS) as [SubgraphName, number][]) {
     ports[name] = portFrom(process.env, `${name.toUpperCase()}_PORT`, fallback);
@@ -64,8 +77,12 @@ try {
 
   const appEnv = { GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`, TENANT: 'demo' };
   const [storefront, consoleApp] = await Promise.all([
-    startApp('storefront', portFrom(process.env, 'STOREFRONT_PORT', 3000), appEnv, { onSpawn: (c) => children.push(c) }),
-    startApp('console', portFrom(process.env, 'CONSOLE_PORT', 3001), appEnv, { onSpawn: (c) => children.push(c) }),
+    startApp('storefront', portFrom(process.env, 'STOREFRONT_PORT', 3000), appEnv, {
+      onSpawn: (c) => children.push(c),
+    }),
+    startApp('console', portFrom(process.env, 'CONSOLE_PORT', 3001), appEnv, {
+      onSpawn: (c) => children.push(c),
+    }),
   ]);
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -75,7 +92,9 @@ Wholesail is running (ready in ${seconds} s). Ctrl-C stops everything.
   Storefront (retail stores)  ${storefront.url.replace('127.0.0.1', 'localhost')}
   Console (staff)             ${consoleApp.url.replace('127.0.0.1', 'localhost')}
   GraphQL API + GraphiQL      ${gatewayUrl}
-  Subgraphs                   ${Object.entries(ports).map(([n, p]) => `${n} :${p}`).join(', ')}
+  Subgraphs                   ${Object.entries(ports)
+    .map(([n, p]) => `${n} :${p}`)
+    .join(', ')}
   Database                    ${database.embedded ? `embedded PostgreSQL in .data/pg (${database.url.replace(/:[^:@/]+@/, ':***@')})` : 'DATABASE_URL'}
 
 Demo logins (tenant "demo", password demo1234):

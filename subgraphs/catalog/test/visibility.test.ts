@@ -6,13 +6,18 @@ describe('catalog visibility', () => {
     expect(brandVisibility({ kind: 'service', tenantId: 't', service: 'orders' })).toEqual({});
   });
   it('shows customers on-shelf products of open or authorised brands', () => {
-    expect(productVisibility({ kind: 'customer', tenantId: 't', customerId: 'c1', customerUserId: 'u' })).toEqual({
+    expect(
+      productVisibility({ kind: 'customer', tenantId: 't', customerId: 'c1', customerUserId: 'u' }),
+    ).toEqual({
       onShelf: true,
       brand: { OR: [{ restricted: false }, { authorizations: { some: { customerId: 'c1' } } }] },
     });
   });
   it('shows guests only open brands', () => {
-    expect(productVisibility({ kind: 'guest', tenantId: 't' })).toEqual({ onShelf: true, brand: { OR: [{ restricted: false }] } });
+    expect(productVisibility({ kind: 'guest', tenantId: 't' })).toEqual({
+      onShelf: true,
+      brand: { OR: [{ restricted: false }] },
+    });
   });
   it('normalises search text', () => {
     expect(normaliseSearch('  KK KL ')).toEqual({ text: 'kk kl', compact: 'kkkl' });

@@ -1,5 +1,8 @@
 import { prismaHolder } from '@wholesail/platform';
 import { PrismaClient } from '../generated/prisma/client';
 
-export const database = prismaHolder(PrismaClient, { schema: 'crm', globalModels: ['Tenant', 'LoginThrottle'] });
+export const database = prismaHolder(PrismaClient, {
+  schema: 'crm',
+  globalModels: ['Tenant', 'LoginThrottle'],
+});
 export const db = database.db;

@@ -1,4 +1,10 @@
-import { afterFailure, FREE_FAILURES, retryAfterSeconds, throttleKey, WINDOW_MS } from '../src/domain/login-throttle';
+import {
+  afterFailure,
+  FREE_FAILURES,
+  retryAfterSeconds,
+  throttleKey,
+  WINDOW_MS,
+} from '../src/domain/login-throttle';
 
 describe('login throttle', () => {
   const t0 = new Date('2026-01-01T00:00:00Z');

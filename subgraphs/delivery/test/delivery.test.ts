@@ -1,6 +1,11 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
+import {
+  TEST_AUTH_SECRET as AUTH_SECRET,
+  countStatements,
+  createTestDatabase,
+  gql,
+} from '@wholesail/platform/testing';
 import { database, delivery } from '../src/service';
-import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET as AUTH_SECRET } from '@wholesail/platform/testing';
 
 let testDb: Awaited<ReturnType<typeof createTestDatabase>>;
 let server: RunningServer;

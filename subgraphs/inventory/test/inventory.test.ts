@@ -1,5 +1,11 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
-import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
+import {
+  countStatements,
+  createTestDatabase,
+  gql,
+  TEST_AUTH_SECRET,
+  type TestDatabase,
+} from '@wholesail/platform/testing';
 import { database, inventory } from '../src/service';
 
 let testDb: TestDatabase;
@@ -18,7 +24,9 @@ beforeAll(async () => {
   const raw = database.raw();
   for (const t of ['a', 'b']) {
     const tenantId = `tnt_${t}`;
-    await raw.inventorySettings.create({ data: { tenantId, defaultWarehouseId: 'wh_main', showExactStock: t === 'a', lowStockThreshold: 10 } });
+    await raw.inventorySettings.create({
+      data: { tenantId, defaultWarehouseId: 'wh_main', showExactStock: t === 'a', lowStockThreshold: 10 },
+    });
     await raw.customerWarehouse.createMany({
       data: [
         { tenantId, customerId: 'cus_north', warehouseId: 'wh_north' },
@@ -54,7 +62,11 @@ describe('Sku.stock', () => {
 
   it('hides exact numbers from customers when the tenant says so, but not from staff', async () => {
     const c = await gql(server.url, STOCK, { r: skus(['sku_1']) }, { ...main, tenantId: 'tnt_b' });
-    expect(c.data._entities[0].stock).toEqual({ available: null, level: 'IN_STOCK', warehouse: { id: 'wh_main' } });
+    expect(c.data._entities[0].stock).toEqual({
+      available: null,
+      level: 'IN_STOCK',
+      warehouse: { id: 'wh_main' },
+    });
     const s = await gql(server.url, STOCK, { r: skus(['sku_1']) }, { ...office, tenantId: 'tnt_b' });
     expect(s.data._entities[0].stock.available).toBe(70);
   });
@@ -69,7 +81,12 @@ describe('Sku.stock', () => {
     ]);
     const c = await gql(server.url, q, { r: skus(['sku_1']) }, main);
     expect(c.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const onHand = await gql(server.url, 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { stock { onHand } } } }', { r: skus(['sku_1']) }, main);
+    const onHand = await gql(
+      server.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { stock { onHand } } } }',
+      { r: skus(['sku_1']) },
+      main,
+    );
     expect(onHand.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -6,7 +6,12 @@ const promo = (over: Partial<Parameters<typeof isRunning>[0]> = {}) => ({
   startsAt: new Date('2026-05-01T00:00:00Z'),
   endsAt: new Date('2026-07-01T00:00:00Z'),
   levelIds: [] as string[],
-  targets: [] as { productId: string | null; skuId: string | null; brandId: string | null; categoryId: string | null }[],
+  targets: [] as {
+    productId: string | null;
+    skuId: string | null;
+    brandId: string | null;
+    categoryId: string | null;
+  }[],
   ...over,
 });
 const product = { id: 'p1', brandId: 'b1', categoryIds: ['c3', 'c2', 'c1'], skuIds: ['s1', 's2'] };
@@ -39,6 +44,8 @@ describe('promotion eligibility', () => {
     expect(appliesToProduct(promo({ targets: [target({ skuId: 's2' })] }), product)).toBe(true);
     expect(appliesToProduct(promo({ targets: [target({ brandId: 'b1' })] }), product)).toBe(true);
     expect(appliesToProduct(promo({ targets: [target({ categoryId: 'c1' })] }), product)).toBe(true);
-    expect(appliesToProduct(promo({ targets: [target({ brandId: 'b2' }), target({ productId: 'p9' })] }), product)).toBe(false);
+    expect(
+      appliesToProduct(promo({ targets: [target({ brandId: 'b2' }), target({ productId: 'p9' })] }), product),
+    ).toBe(false);
   });
 });

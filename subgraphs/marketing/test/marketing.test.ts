@@ -12,10 +12,16 @@ const product = (id: string, brandId: string, categories: string[], skuIds: stri
   __typename: 'Product',
   id,
   brand: { id: brandId },
-  category: { id: categories[0], parent: categories[1] ? { id: categories[1], parent: categories[2] ? { id: categories[2], parent: null } : null } : null },
+  category: {
+    id: categories[0],
+    parent: categories[1]
+      ? { id: categories[1], parent: categories[2] ? { id: categories[2], parent: null } : null }
+      : null,
+  },
   skus: skuIds.map((s) => ({ id: s })),
 });
-const PROMOS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id promotions { id badge } } } }';
+const PROMOS =
+  'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id promotions { id badge } } } }';
 
 beforeAll(async () => {
   testDb = await createTestDatabase('marketing');
@@ -36,11 +42,19 @@ beforeAll(async () => {
       { id: `${t}_brand`, kind: 'ITEM_SPECIAL' as const, badge: '特价', ...window },
       { id: `${t}_cat`, kind: 'BUY_N_GET_M' as const, badge: '买赠', ...window },
       { id: `${t}_vip`, kind: 'ORDER_PERCENT_OFF' as const, badge: '满折', levelIds: ['lvl_vip'], ...window },
-      { id: `${t}_over`, kind: 'ORDER_GIFT' as const, badge: '满赠', startsAt: new Date(now - 2 * 86_400_000), endsAt: new Date(now - 86_400_000) },
+      {
+        id: `${t}_over`,
+        kind: 'ORDER_GIFT' as const,
+        badge: '满赠',
+        startsAt: new Date(now - 2 * 86_400_000),
+        endsAt: new Date(now - 86_400_000),
+      },
       { id: `${t}_off`, kind: 'ORDER_GIFT' as const, badge: '满赠', active: false, ...window },
     ];
     for (const p of promos) {
-      await raw.promotion.create({ data: { tenantId, title: p.id, titleEn: p.id, rules: {}, levelIds: [], ...p } });
+      await raw.promotion.create({
+        data: { tenantId, title: p.id, titleEn: p.id, rules: {}, levelIds: [], ...p },
+      });
     }
     await raw.promotionTarget.createMany({
       data: [
@@ -63,7 +77,14 @@ describe('Product.promotions', () => {
   it('lists running promotions the product and the viewer qualify for', async () => {
     const res = await gql(server.url, PROMOS, { r: [cola, chips] }, plain);
     expect(res.data._entities).toEqual([
-      { id: 'p_cola', promotions: [{ id: 'a_all', badge: '满减' }, { id: 'a_brand', badge: '特价' }, { id: 'a_cat', badge: '买赠' }] },
+      {
+        id: 'p_cola',
+        promotions: [
+          { id: 'a_all', badge: '满减' },
+          { id: 'a_brand', badge: '特价' },
+          { id: 'a_cat', badge: '买赠' },
+        ],
+      },
       { id: 'p_chips', promotions: [{ id: 'a_all', badge: '满减' }] },
     ]);
   });

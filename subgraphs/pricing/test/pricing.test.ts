@@ -1,5 +1,11 @@
 import { type RunningServer, startSubgraph } from '@wholesail/platform';
-import { countStatements, createTestDatabase, gql, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
+import {
+  countStatements,
+  createTestDatabase,
+  gql,
+  TEST_AUTH_SECRET,
+  type TestDatabase,
+} from '@wholesail/platform/testing';
 import { database, pricing } from '../src/service';
 
 let testDb: TestDatabase;
@@ -45,9 +51,18 @@ beforeAll(async () => {
         { tenantId, skuId: 'sku_2', levelId: 'lvl_vip', unit: '瓶', priceMinor: 460n + bump },
       ],
     });
-    await raw.customerPrice.create({ data: { tenantId, customerId: 'cus_vip', skuId: 'sku_2', unit: '瓶', priceMinor: 450n + bump } });
+    await raw.customerPrice.create({
+      data: { tenantId, customerId: 'cus_vip', skuId: 'sku_2', unit: '瓶', priceMinor: 450n + bump },
+    });
     await raw.lastSalePrice.create({
-      data: { tenantId, customerId: 'cus_vip', skuId: 'sku_3', unit: '瓶', priceMinor: 950n + bump, soldAt: new Date() },
+      data: {
+        tenantId,
+        customerId: 'cus_vip',
+        skuId: 'sku_3',
+        unit: '瓶',
+        priceMinor: 950n + bump,
+        soldAt: new Date(),
+      },
     });
   }
 }, 60_000);
@@ -63,18 +78,43 @@ describe('Sku.price through entity resolution', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toEqual([
       // level price; no level box price, so the level unit price × 24
-      { id: 'sku_1', price: { amount: '2.80', source: 'LEVEL', unit: '瓶' }, box: { amount: '67.20', source: 'LEVEL' } },
-      { id: 'sku_2', price: { amount: '4.50', source: 'CUSTOMER', unit: '瓶' }, box: { amount: '108.00', source: 'CUSTOMER' } },
-      { id: 'sku_3', price: { amount: '9.50', source: 'LAST_SALE', unit: '瓶' }, box: { amount: '228.00', source: 'LAST_SALE' } },
+      {
+        id: 'sku_1',
+        price: { amount: '2.80', source: 'LEVEL', unit: '瓶' },
+        box: { amount: '67.20', source: 'LEVEL' },
+      },
+      {
+        id: 'sku_2',
+        price: { amount: '4.50', source: 'CUSTOMER', unit: '瓶' },
+        box: { amount: '108.00', source: 'CUSTOMER' },
+      },
+      {
+        id: 'sku_3',
+        price: { amount: '9.50', source: 'LAST_SALE', unit: '瓶' },
+        box: { amount: '228.00', source: 'LAST_SALE' },
+      },
     ]);
   });
 
   it('falls back to wholesale, and uses a box price set on its own', async () => {
     const res = await gql(server.url, PRICES, { r: ['sku_1', 'sku_2'].map(rep_) }, plain);
     expect(res.data._entities).toEqual([
-      { id: 'sku_1', price: { amount: '3.00', source: 'WHOLESALE', unit: '瓶' }, box: { amount: '68.00', source: 'WHOLESALE' } },
-      { id: 'sku_2', price: { amount: '5.00', source: 'WHOLESALE', unit: '瓶' }, box: { amount: '120.00', source: 'WHOLESALE' } },
+      {
+        id: 'sku_1',
+        price: { amount: '3.00', source: 'WHOLESALE', unit: '瓶' },
+        box: { amount: '68.00', source: 'WHOLESALE' },
+      },
+      {
+        id: 'sku_2',
+        price: { amount: '5.00', source: 'WHOLESALE', unit: '瓶' },
+        box: { amount: '120.00', source: 'WHOLESALE' },
+      },
     ]);
+  });
+
+  it('shows staff the base wholesale price when no customer is in mind', async () => {
+    const res = await gql(server.url, PRICES, { r: [rep_('sku_2')] }, office);
+    expect(res.data._entities[0].price).toEqual({ amount: '5.00', source: 'WHOLESALE', unit: '瓶' });
   });
 
   it('gives staff every option for a customer, and refuses customers', async () => {

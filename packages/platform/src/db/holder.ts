@@ -23,7 +23,12 @@ export function prismaHolder<C extends BaseClient>(
   return {
     schema: options.schema,
     connect(url: string, poolSize?: number) {
-      clients = createPrismaClient(Client, { url, schema: options.schema, globalModels: options.globalModels, poolSize });
+      clients = createPrismaClient(Client, {
+        url,
+        schema: options.schema,
+        globalModels: options.globalModels,
+        poolSize,
+      });
       return clients;
     },
     /** Tenant-scoped client: the one resolvers use. */

@@ -39,7 +39,11 @@ export function listMigrations(migrationsDir: string): { name: string; sql: stri
  * Safe to run from several processes at once: an advisory lock per schema serialises them.
  * A migration whose file changed after it was applied is refused, never re-run.
  */
-export async function migrateSchema(databaseUrl: string, schema: string, migrationsDir: string): Promise<MigrationResult> {
+export async function migrateSchema(
+  databaseUrl: string,
+  schema: string,
+  migrationsDir: string,
+): Promise<MigrationResult> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Bad schema name ${schema}`);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -95,7 +99,6 @@ export function subgraphMigrations(): { name: string; dir: string }[] {
     .map((d) => ({ name: d.name, dir: path.join(root, d.name, 'prisma', 'migrations') }))
     .filter((s) => listMigrations(s.dir).length > 0);
 }
-
 
 /** Applies every subgraph's migrations, each to its own schema. */
 export async function migrateAllSubgraphs(databaseUrl: string): Promise<MigrationResult[]> {

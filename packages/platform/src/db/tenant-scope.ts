@@ -41,7 +41,9 @@ export function scopeArgs(operation: string, args: Args | undefined, tenantId: s
       break;
     case 'createMany':
     case 'createManyAndReturn':
-      a.data = Array.isArray(a.data) ? a.data.map((d: Args) => ({ ...d, tenantId })) : { ...a.data, tenantId };
+      a.data = Array.isArray(a.data)
+        ? a.data.map((d: Args) => ({ ...d, tenantId }))
+        : { ...a.data, tenantId };
       break;
     default:
       // Fail closed: an operation this function does not know is not run unscoped.
@@ -56,7 +58,17 @@ export function tenantScopeExtension(globalModels: readonly string[] = []) {
     name: 'tenant-scope',
     query: {
       $allModels: {
-        $allOperations({ model, operation, args, query }: { model: string; operation: string; args: any; query: (args: any) => Promise<unknown> }) {
+        $allOperations({
+          model,
+          operation,
+          args,
+          query,
+        }: {
+          model: string;
+          operation: string;
+          args: any;
+          query: (args: any) => Promise<unknown>;
+        }) {
           if (unscoped.has(model)) return query(args);
           return query(scopeArgs(operation, args, requireTenantId()));
         },

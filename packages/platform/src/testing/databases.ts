@@ -17,7 +17,8 @@ function withDatabase(url: string, database: string): string {
 /** A fingerprint of every migration: the template is rebuilt when it changes. */
 export function migrationsFingerprint(): string {
   const hash = createHash('sha256');
-  for (const s of subgraphMigrations()) for (const m of listMigrations(s.dir)) hash.update(`${s.name}/${m.name}:${m.checksum}`);
+  for (const s of subgraphMigrations())
+    for (const m of listMigrations(s.dir)) hash.update(`${s.name}/${m.name}:${m.checksum}`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -53,8 +54,12 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
   const serverUrl = process.env.WHOLESAIL_TEST_SERVER_URL;
-  if (!serverUrl) throw new Error('WHOLESAIL_TEST_SERVER_URL is not set: run tests through jest (globalSetup)');
-  const name = `t_${label.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(0, 20)}_${randomBytes(4).toString('hex')}`;
+  if (!serverUrl)
+    throw new Error('WHOLESAIL_TEST_SERVER_URL is not set: run tests through jest (globalSetup)');
+  const name = `t_${label
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {

@@ -10,7 +10,12 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'error';
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
-    const pg = await startEmbeddedPostgres({ dir: testPgDir, port: TEST_PG_PORT, database: 'postgres', persistent: true });
+    const pg = await startEmbeddedPostgres({
+      dir: testPgDir,
+      port: TEST_PG_PORT,
+      database: 'postgres',
+      persistent: true,
+    });
     (globalThis as any).__wholesailTestPg = pg;
     url = pg.url;
   }

@@ -13,11 +13,17 @@ export async function graphqlRequest<T = any>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
-  options: { viewer?: AuthenticatedViewer; token?: string; secret?: string; headers?: Record<string, string> } = {},
+  options: {
+    viewer?: AuthenticatedViewer;
+    token?: string;
+    secret?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const token =
-    options.token ?? (options.viewer ? await signToken(options.viewer, options.secret ?? TEST_AUTH_SECRET, 600) : undefined);
+    options.token ??
+    (options.viewer ? await signToken(options.viewer, options.secret ?? TEST_AUTH_SECRET, 600) : undefined);
   if (token) headers.authorization = `Bearer ${token}`;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   const body = (await res.json()) as { data?: T; errors?: GraphQLResponse['errors'] };

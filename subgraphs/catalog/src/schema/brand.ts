@@ -11,7 +11,10 @@ export const BrandRef = builder.prismaObject('Brand', {
     nameEn: t.exposeString('nameEn'),
     logoUrl: t.exposeString('logoUrl', { nullable: true }),
     sortOrder: t.exposeInt('sortOrder'),
-    restricted: t.exposeBoolean('restricted', { authScopes: { staff: true }, unauthorizedResolver: () => false }),
+    restricted: t.exposeBoolean('restricted', {
+      authScopes: { staff: true },
+      unauthorizedResolver: () => false,
+    }),
   }),
 });
 
@@ -31,6 +34,10 @@ builder.queryField('brands', (t) =>
     type: ['Brand'],
     description: 'Brands the viewer may see, in display order.',
     resolve: (query, _root, _args, ctx) =>
-      db().brand.findMany({ ...query, where: brandVisibility(ctx.viewer), orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] }),
+      db().brand.findMany({
+        ...query,
+        where: brandVisibility(ctx.viewer),
+        orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+      }),
   }),
 );

@@ -18,14 +18,24 @@ export const CategoryRef = builder.prismaObject('Category', {
 builder.asEntity(CategoryRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: (ref, ctx) =>
-    loadById(ctx, 'catalog.category', (ids) => db().category.findMany({ where: { id: { in: ids } } }), ref.id),
+    loadById(
+      ctx,
+      'catalog.category',
+      (ids) => db().category.findMany({ where: { id: { in: ids } } }),
+      ref.id,
+    ),
 });
 
 builder.queryField('categories', (t) =>
   t.prismaField({
     type: ['Category'],
     description: 'The top level of the category tree; walk `children` for the rest.',
-    args: { parentId: t.arg.id({ required: false, description: 'Children of this category instead of the top level.' }) },
+    args: {
+      parentId: t.arg.id({
+        required: false,
+        description: 'Children of this category instead of the top level.',
+      }),
+    },
     resolve: (query, _root, args) =>
       db().category.findMany({
         ...query,

@@ -4,7 +4,13 @@ import { db } from '../db';
 import { normaliseSearch, productVisibility } from '../domain/visibility';
 
 export const ProductTagEnum = builder.enumType('ProductTag', {
-  values: { NEW: { value: 'new' }, HOT: { value: 'hot' }, NEAR_EXPIRY: { value: 'near-expiry' }, SLOW: { value: 'slow' }, CLEARANCE: { value: 'clearance' } },
+  values: {
+    NEW: { value: 'new' },
+    HOT: { value: 'hot' },
+    NEAR_EXPIRY: { value: 'near-expiry' },
+    SLOW: { value: 'slow' },
+    CLEARANCE: { value: 'clearance' },
+  },
 });
 
 export const ProductRef = builder.prismaObject('Product', {
@@ -37,7 +43,8 @@ builder.asEntity(ProductRef, {
     loadById(
       ctx,
       'catalog.product',
-      (ids) => db().product.findMany({ where: { AND: [{ id: { in: ids } }, productVisibility(ctx.viewer)] } }),
+      (ids) =>
+        db().product.findMany({ where: { AND: [{ id: { in: ids } }, productVisibility(ctx.viewer)] } }),
       ref.id,
     ),
 });
@@ -56,7 +63,10 @@ export const ProductFilter = builder.inputType('ProductFilter', {
 });
 
 export function productWhere(
-  filter: { search?: string | null; categoryId?: string | null; brandId?: string | null; tags?: string[] | null } | null | undefined,
+  filter:
+    | { search?: string | null; categoryId?: string | null; brandId?: string | null; tags?: string[] | null }
+    | null
+    | undefined,
 ) {
   const and: Record<string, unknown>[] = [];
   const search = filter?.search ? normaliseSearch(filter.search) : null;
@@ -72,7 +82,9 @@ export function productWhere(
   }
   if (filter?.categoryId) {
     const id = filter.categoryId;
-    and.push({ OR: [{ categoryId: id }, { category: { parentId: id } }, { category: { parent: { parentId: id } } }] });
+    and.push({
+      OR: [{ categoryId: id }, { category: { parentId: id } }, { category: { parent: { parentId: id } } }],
+    });
   }
   if (filter?.brandId) and.push({ brandId: filter.brandId });
   if (filter?.tags?.length) and.push({ tags: { hasSome: filter.tags } });

@@ -64,7 +64,10 @@ builder.queryFields((t) => ({
         ...query,
         where: {
           product: productVisibility(ctx.viewer),
-          OR: [{ barcodes: { some: { barcode: args.barcode.trim() } } }, { units: { some: { barcode: args.barcode.trim() } } }],
+          OR: [
+            { barcodes: { some: { barcode: args.barcode.trim() } } },
+            { units: { some: { barcode: args.barcode.trim() } } },
+          ],
         },
       }),
   }),

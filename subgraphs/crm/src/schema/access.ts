@@ -1,7 +1,10 @@
 import type { RequestContext } from '@wholesail/platform';
 
 /** Who may read a customer: its own users, services, and staff (reps only their own, unless 店长). */
-export function canReadCustomer(ctx: RequestContext, customer: { id: string; ownerRepId: string | null }): boolean {
+export function canReadCustomer(
+  ctx: RequestContext,
+  customer: { id: string; ownerRepId: string | null },
+): boolean {
   const viewer = ctx.viewer;
   switch (viewer.kind) {
     case 'customer':
@@ -20,7 +23,8 @@ export function canReadCustomer(ctx: RequestContext, customer: { id: string; own
 export function customerScope(ctx: RequestContext): Record<string, unknown> {
   const viewer = ctx.viewer;
   if (viewer.kind === 'customer') return { id: viewer.customerId };
-  if (viewer.kind === 'staff' && viewer.roles.every((r) => r === 'REP')) return { ownerRepId: viewer.staffId };
+  if (viewer.kind === 'staff' && viewer.roles.every((r) => r === 'REP'))
+    return { ownerRepId: viewer.staffId };
   if (viewer.kind === 'staff' || viewer.kind === 'service') return {};
   return { id: '__none__' };
 }

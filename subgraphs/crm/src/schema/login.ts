@@ -1,12 +1,12 @@
 import {
+  type AuthenticatedViewer,
   adoptViewer,
   decoyPasswordHash,
   loadBaseConfig,
   runInTenant,
+  type StaffRole,
   signToken,
   verifyPassword,
-  type AuthenticatedViewer,
-  type StaffRole,
 } from '@wholesail/platform';
 import { builder } from '../builder';
 import { database, db } from '../db';
@@ -71,7 +71,12 @@ const LoginResult = builder.unionType('LoginResult', {
 async function findUser(tenantId: string, username: string) {
   const staff = await db().staff.findUnique({ where: { tenantId_username: { tenantId, username } } });
   if (staff) {
-    const viewer: AuthenticatedViewer = { kind: 'staff', tenantId, staffId: staff.id, roles: staff.roles as StaffRole[] };
+    const viewer: AuthenticatedViewer = {
+      kind: 'staff',
+      tenantId,
+      staffId: staff.id,
+      roles: staff.roles as StaffRole[],
+    };
     return { row: staff, hash: staff.passwordHash, active: staff.active, viewer };
   }
   const user = await db().customerUser.findUnique({
@@ -79,8 +84,18 @@ async function findUser(tenantId: string, username: string) {
     include: { customer: true },
   });
   if (user) {
-    const viewer: AuthenticatedViewer = { kind: 'customer', tenantId, customerId: user.customerId, customerUserId: user.id };
-    return { row: user, hash: user.passwordHash, active: user.active && user.customer.status === 'ACTIVE', viewer };
+    const viewer: AuthenticatedViewer = {
+      kind: 'customer',
+      tenantId,
+      customerId: user.customerId,
+      customerUserId: user.id,
+    };
+    return {
+      row: user,
+      hash: user.passwordHash,
+      active: user.active && user.customer.status === 'ACTIVE',
+      viewer,
+    };
   }
   return null;
 }
@@ -94,10 +109,9 @@ async function recordFailure(key: string, now: Date): Promise<void> {
       key,
       now,
     );
-    const [row] = await tx.$queryRawUnsafe<{ failures: number; windowStart: Date; blockedUntil: Date | null }[]>(
-      `SELECT failures, "windowStart", "blockedUntil" FROM ${table} WHERE key = $1 FOR UPDATE`,
-      key,
-    );
+    const [row] = await tx.$queryRawUnsafe<
+      { failures: number; windowStart: Date; blockedUntil: Date | null }[]
+    >(`SELECT failures, "windowStart", "blockedUntil" FROM ${table} WHERE key = $1 FOR UPDATE`, key);
     const next = afterFailure(row && row.failures > 0 ? row : null, now);
     await tx.loginThrottle.update({ where: { key }, data: next });
   });
@@ -117,11 +131,16 @@ builder.mutationField('login', (t) =>
       const throttle = await raw.loginThrottle.findUnique({ where: { key } });
       const wait = retryAfterSeconds(throttle, now);
       if (wait > 0) {
-        return { message: `Too many failed attempts; try again in ${wait} seconds.`, retryAfterSeconds: wait };
+        return {
+          message: `Too many failed attempts; try again in ${wait} seconds.`,
+          retryAfterSeconds: wait,
+        };
       }
 
       const tenant = await raw.tenant.findUnique({ where: { slug: input.tenant.trim().toLowerCase() } });
-      const found = tenant ? await runInTenant(tenant.id, () => findUser(tenant.id, input.username.trim())) : null;
+      const found = tenant
+        ? await runInTenant(tenant.id, () => findUser(tenant.id, input.username.trim()))
+        : null;
       // Always run one scrypt, so timing does not tell whether the user exists.
       const ok = await verifyPassword(input.password, found?.hash ?? (await decoyPasswordHash()));
 
@@ -130,13 +149,18 @@ builder.mutationField('login', (t) =>
         return INVALID;
       }
       if (throttle) await raw.loginThrottle.delete({ where: { key } }).catch(() => {});
-      if (!found.active) return { message: 'This account is not active yet or has been suspended.', inactive: true };
+      if (!found.active)
+        return { message: 'This account is not active yet or has been suspended.', inactive: true };
 
       // The viewer in the result is resolved after this returns, in this tenant.
       adoptViewer(ctx, found.viewer);
       const config = loadBaseConfig();
       const token = await signToken(found.viewer, config.AUTH_SECRET, config.TOKEN_TTL_SECONDS);
-      return { token, expiresAt: new Date(now.getTime() + config.TOKEN_TTL_SECONDS * 1000), viewer: found.row };
+      return {
+        token,
+        expiresAt: new Date(now.getTime() + config.TOKEN_TTL_SECONDS * 1000),
+        viewer: found.row,
+      };
     },
   }),
 );

@@ -1,4 +1,4 @@
-import { STAFF_ROLES, loadById } from '@wholesail/platform';
+import { loadById, STAFF_ROLES } from '@wholesail/platform';
 import { builder } from '../builder';
 import { db } from '../db';
 

@@ -27,7 +27,8 @@ builder.queryField('me', (t) =>
     resolve: async (_root, _args, ctx) => {
       const viewer = ctx.viewer;
       if (viewer.kind === 'staff') return db().staff.findUnique({ where: { id: viewer.staffId } });
-      if (viewer.kind === 'customer') return db().customerUser.findUnique({ where: { id: viewer.customerUserId } });
+      if (viewer.kind === 'customer')
+        return db().customerUser.findUnique({ where: { id: viewer.customerUserId } });
       return null;
     },
   }),

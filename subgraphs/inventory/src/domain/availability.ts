@@ -1,5 +1,8 @@
 /** available = on hand - reserved (+ in transit when the tenant counts it); never below 0. */
-export function available(stock: { onHand: number; reserved: number; inTransit: number }, countInTransit = false): number {
+export function available(
+  stock: { onHand: number; reserved: number; inTransit: number },
+  countInTransit = false,
+): number {
   const value = stock.onHand - stock.reserved + (countInTransit ? stock.inTransit : 0);
   return Math.max(0, value);
 }

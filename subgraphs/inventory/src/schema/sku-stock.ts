@@ -24,10 +24,14 @@ const StockRef = builder.objectRef<StockView>('Stock').implement({
   fields: (t) => ({
     available: t.int({
       nullable: true,
-      description: 'On hand minus reserved. Null for customers when the tenant shows only in stock / low / out.',
+      description:
+        'On hand minus reserved. Null for customers when the tenant shows only in stock / low / out.',
       resolve: (s) => (s.exact ? available(s) : null),
     }),
-    level: t.field({ type: StockLevelEnum, resolve: (s): StockLevel => stockLevel(available(s), s.lowThreshold) }),
+    level: t.field({
+      type: StockLevelEnum,
+      resolve: (s): StockLevel => stockLevel(available(s), s.lowThreshold),
+    }),
     onHand: t.int({ authScopes: { staff: true, service: true }, resolve: (s) => s.onHand }),
     reserved: t.int({ authScopes: { staff: true, service: true }, resolve: (s) => s.reserved }),
     inTransit: t.int({ authScopes: { staff: true, service: true }, resolve: (s) => s.inTransit }),
@@ -55,7 +59,10 @@ function customerWarehouse(ctx: RequestContext, customerId: string) {
 }
 
 /** The warehouse whose stock this viewer sees: its own for a customer, else the asked or default one. */
-async function viewerWarehouse(ctx: RequestContext, asked: string | null | undefined): Promise<string | null> {
+async function viewerWarehouse(
+  ctx: RequestContext,
+  asked: string | null | undefined,
+): Promise<string | null> {
   const config = await settings(ctx);
   if (ctx.viewer.kind === 'customer') {
     return (await customerWarehouse(ctx, ctx.viewer.customerId)) ?? config.defaultWarehouseId;
@@ -72,7 +79,10 @@ function stockRows(ctx: RequestContext, warehouseId: string, skuId: string) {
 
 function allWarehouseRows(ctx: RequestContext, skuId: string) {
   return requestLoader(ctx, 'inventory.stockAll', async (skuIds: readonly string[]) => {
-    const rows = await db().stock.findMany({ where: { skuId: { in: [...skuIds] } }, orderBy: { warehouseId: 'asc' } });
+    const rows = await db().stock.findMany({
+      where: { skuId: { in: [...skuIds] } },
+      orderBy: { warehouseId: 'asc' },
+    });
     return groupedBy(skuIds, rows, (r) => r.skuId);
   }).load(skuId);
 }
@@ -84,11 +94,15 @@ builder.externalRef('Sku', builder.selection<{ id: string }>('id')).implement({
     stock: t.field({
       type: StockRef,
       nullable: true,
-      description: "Stock in the viewer's warehouse (a customer's assigned one; staff: `warehouseId` or the default).",
+      description:
+        "Stock in the viewer's warehouse (a customer's assigned one; staff: `warehouseId` or the default).",
       args: { warehouseId: t.arg.id({ required: false }) },
       resolve: async (sku, args, ctx) => {
         if (ctx.viewer.kind === 'none') return null;
-        const [warehouseId, config] = await Promise.all([viewerWarehouse(ctx, args.warehouseId), settings(ctx)]);
+        const [warehouseId, config] = await Promise.all([
+          viewerWarehouse(ctx, args.warehouseId),
+          settings(ctx),
+        ]);
         if (!warehouseId) return null;
         const row = await stockRows(ctx, warehouseId, sku.id);
         return {

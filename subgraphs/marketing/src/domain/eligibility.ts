@@ -4,7 +4,12 @@ export interface PromotionLike {
   startsAt: Date;
   endsAt: Date;
   levelIds: string[];
-  targets: { productId: string | null; skuId: string | null; brandId: string | null; categoryId: string | null }[];
+  targets: {
+    productId: string | null;
+    skuId: string | null;
+    brandId: string | null;
+    categoryId: string | null;
+  }[];
 }
 
 export interface ProductFacts {

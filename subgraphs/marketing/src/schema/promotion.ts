@@ -85,9 +85,7 @@ builder.externalRef('Product', builder.selection<{ id: string }>('id')).implemen
         brand: { id: string };
         category: { id: string; parent: { id: string; parent: { id: string } | null } | null };
         skus: { id: string }[];
-      }>(
-        'brand { id } category { id parent { id parent { id } } } skus { id }',
-      ),
+      }>('brand { id } category { id parent { id parent { id } } } skus { id }'),
       resolve: async (product, _args, ctx) => {
         const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
         const facts = {
@@ -107,7 +105,8 @@ builder.queryField('promotions', (t) =>
     type: ['Promotion'],
     description: 'Staff: every promotion, newest first.',
     authScopes: { staff: true },
-    resolve: (query) => db().promotion.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
+    resolve: (query) =>
+      db().promotion.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
   }),
 );
 

@@ -28,7 +28,12 @@ export interface ResolvedPrice {
 }
 
 /** The price of `unit` from one source: its own row, else the base unit's times the factor. */
-export function priceForUnit(prices: UnitPrices | undefined, unit: string, baseUnit: string, factor: number): bigint | undefined {
+export function priceForUnit(
+  prices: UnitPrices | undefined,
+  unit: string,
+  baseUnit: string,
+  factor: number,
+): bigint | undefined {
   if (!prices) return undefined;
   const own = prices.get(unit);
   if (own !== undefined) return own;

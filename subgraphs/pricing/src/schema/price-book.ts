@@ -34,7 +34,11 @@ async function levelOf(ctx: RequestContext, customerId: string): Promise<string 
  * Loads the price books of every SKU asked for in the same tick with a fixed number of
  * queries (4 or 5), whatever the page size.
  */
-export function loadPriceBook(ctx: RequestContext, customerId: string | null, skuId: string): Promise<PriceBook> {
+export function loadPriceBook(
+  ctx: RequestContext,
+  customerId: string | null,
+  skuId: string,
+): Promise<PriceBook> {
   return requestLoader<string, PriceBook>(ctx, `pricing.book:${customerId ?? ''}`, async (skuIds) => {
     const ids = [...skuIds];
     const [base, levelId, config] = await Promise.all([
@@ -45,7 +49,9 @@ export function loadPriceBook(ctx: RequestContext, customerId: string | null, sk
     const [level, customer, lastSale] = await Promise.all([
       levelId ? db().levelPrice.findMany({ where: { levelId, skuId: { in: ids } } }) : [],
       customerId ? db().customerPrice.findMany({ where: { customerId, skuId: { in: ids } } }) : [],
-      customerId && config.trackLastPrice ? db().lastSalePrice.findMany({ where: { customerId, skuId: { in: ids } } }) : [],
+      customerId && config.trackLastPrice
+        ? db().lastSalePrice.findMany({ where: { customerId, skuId: { in: ids } } })
+        : [],
     ]);
     const baseBySku = groupedBy(ids, base, (r) => r.skuId);
     const levelBySku = groupedBy(ids, level, (r) => r.skuId);

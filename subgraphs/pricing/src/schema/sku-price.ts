@@ -1,6 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
-import { priceOptions, type ResolvedPrice, resolveCustomerPrice, resolveGuestPrice } from '../domain/price-resolution';
+import {
+  priceOptions,
+  type ResolvedPrice,
+  resolveCustomerPrice,
+  resolveGuestPrice,
+} from '../domain/price-resolution';
 import { loadPriceBook } from './price-book';
 
 export const PriceSourceEnum = builder.enumType('PriceSource', {
@@ -34,11 +39,16 @@ const SkuRequires = builder.selection<{ baseUnit: string; units: { name: string;
   'baseUnit units { name factor }',
 );
 
-function unitOf(sku: { baseUnit: string; units: { name: string; factor: number }[] }, unit: string | null | undefined) {
+function unitOf(
+  sku: { baseUnit: string; units: { name: string; factor: number }[] },
+  unit: string | null | undefined,
+) {
   const name = unit ?? sku.baseUnit;
   const found = name === sku.baseUnit ? { name, factor: 1 } : sku.units.find((u) => u.name === name);
   if (!found) {
-    throw new GraphQLError(`This SKU is not sold in unit "${name}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`This SKU is not sold in unit "${name}"`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return found;
 }
@@ -65,7 +75,12 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
         if (viewer.kind === 'customer') return resolveCustomerPrice(input);
         // Staff without a customer in mind see the base wholesale price; priceOptions has the rest.
         if (viewer.kind === 'staff' || viewer.kind === 'service') {
-          return resolveCustomerPrice({ ...input, customer: undefined, lastSale: undefined, level: undefined });
+          return resolveCustomerPrice({
+            ...input,
+            customer: undefined,
+            lastSale: undefined,
+            level: undefined,
+          });
         }
         return resolveGuestPrice(input);
       },
