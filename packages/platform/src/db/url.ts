@@ -21,7 +21,8 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /**
- * DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/pg, started here unless a
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL in .data/pg (or $WHOLESAIL_DATA_DIR/pg),
+ * on EMBEDDED_PG_PORT (54329), started here unless a
  * process of `npm start` already runs it. Returns a stop function only when it started one.
  */
 export async function resolveDatabaseUrl(
@@ -31,6 +32,9 @@ export async function resolveDatabaseUrl(
   const port = Number(env.EMBEDDED_PG_PORT ?? EMBEDDED_PG_PORT);
   const url = `postgresql://wholesail:wholesail@127.0.0.1:${port}/wholesail`;
   if (await reachable(url)) return { url, embedded: true };
-  const started = await startEmbeddedPostgres({ dir: path.join(repoRoot, '.data', 'pg'), port });
+  const dir = env.WHOLESAIL_DATA_DIR
+    ? path.join(env.WHOLESAIL_DATA_DIR, 'pg')
+    : path.join(repoRoot, '.data', 'pg');
+  const started = await startEmbeddedPostgres({ dir, port });
   return { url: started.url, embedded: true, stop: started.stop };
 }
