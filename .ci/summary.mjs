@@ -1,13 +1,12 @@
 // Adds up the jest JSON reports of `npm test` into one plain closing line: "N passed, N failed, N skipped".
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
-const dir = '.test-results';
+const files = readdirSync('.').filter((f) => /^\.jest-.+\.json$/.test(f));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of existsSync(dir) ? readdirSync(dir) : []) {
-  if (!file.endsWith('.json')) continue;
-  const report = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
+for (const file of files) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0);
   skipped += report.numPendingTests + report.numTodoTests;
