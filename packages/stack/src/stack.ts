@@ -18,6 +18,8 @@ export interface StackOptions {
   apps?: boolean;
   /** Seed the demo data (default true). */
   seed?: boolean;
+  /** static: the committed supergraph (default); dev: composed from the running subgraphs. */
+  gatewayMode?: 'static' | 'dev';
 }
 
 /**
@@ -50,6 +52,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       host: '127.0.0.1',
       authSecret: TEST_AUTH_SECRET,
       subgraphUrls: urls,
+      mode: options.gatewayMode,
       logger: logger.child({ service: 'gateway' }),
       rateLimit: { perSecond: 10_000, burst: 10_000 },
     });
