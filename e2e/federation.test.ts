@@ -252,3 +252,39 @@ describe('bad input through the gateway', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
   });
 });
+
+describe('guests', () => {
+  const GUEST = `{ products(first: 20) { edges { node { brand { id } skus { price { amount source } stock { available level } } } } } }`;
+  const asGuest = (tenant: string) =>
+    fetch(stack.urls.gateway, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wholesail-tenant': tenant },
+      body: JSON.stringify({ query: GUEST }),
+    }).then((r) => r.json() as Promise<any>);
+
+  it('may not browse a shop that does not allow it', async () => {
+    const res = await asGuest('demo');
+    expect(res.data?.products ?? null).toBeNull();
+    expect(res.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('see retail prices and open brands only once the boss allows guest browsing', async () => {
+    const boss = await login('boss');
+    const on = await graphqlRequest(stack.urls.gateway, 'mutation { updateTenantSettings(guestBrowsing: true) { guestBrowsing } }', {}, { token: boss });
+    expect(on.data.updateTenantSettings.guestBrowsing).toBe(true);
+    const res = await asGuest(' DEMO ');
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data.products.edges.map((e: any) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    const restricted = (await db.query('SELECT id FROM catalog."Brand" WHERE restricted')).rows.map((r) => r.id);
+    for (const node of nodes) {
+      expect(restricted).not.toContain(node.brand.id);
+      for (const sku of node.skus) {
+        if (sku.price) expect(sku.price.source).toBe('RETAIL');
+        expect(['IN_STOCK', 'LOW', 'OUT']).toContain(sku.stock.level);
+      }
+    }
+    const unknown = await asGuest('no-such-shop');
+    expect(unknown.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});

@@ -23,6 +23,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { Logger } from 'pino';
 import type { SubgraphName } from './config';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
+import { GuestTenants, TENANT_HEADER } from './guests';
 import { RateLimiter } from './rate-limit';
 
 export const defaultSupergraphPath = path.resolve(
@@ -47,6 +48,8 @@ export interface GatewayOptions {
   rateLimit?: { perSecond: number; burst: number };
   bodyLimit?: string;
   corsOrigins?: string[];
+  /** How long a tenant's guest-browsing answer is cached (default 60 s). */
+  guestCacheMs?: number;
   /** Show demo login buttons in GraphiQL (never in production). */
   demoLogins?: boolean;
   tenant?: string;
@@ -119,6 +122,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.set('trust proxy', 'loopback');
   const limiter = new RateLimiter(options.rateLimit?.perSecond ?? 100, options.rateLimit?.burst ?? 200);
   const origins = new Set(options.corsOrigins ?? []);
+  const guests = new GuestTenants(urls.crm, options.authSecret, options.guestCacheMs);
   let closing = false;
 
   app.get('/healthz', (_req, res) => {
@@ -151,7 +155,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.setHeader('vary', 'origin');
       res.setHeader(
         'access-control-allow-headers',
-        'content-type, authorization, x-request-id, apollo-require-preflight',
+        'content-type, authorization, x-request-id, x-wholesail-tenant, apollo-require-preflight',
       );
       res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     }
@@ -181,7 +185,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       token = bearerToken(req.headers.authorization);
       if (token) viewer = await verifyToken(token, options.authSecret);
       // Service tokens are for calls between services inside the deployment, never from outside.
-      if (viewer.kind === 'service') throw new TokenError('Service tokens are not accepted here.', 'invalid');
+      if (viewer.kind === 'service' || viewer.kind === 'guest') {
+        throw new TokenError('This kind of token is not accepted here.', 'invalid');
+      }
+      const tenant = req.headers[TENANT_HEADER];
+      if (!token && typeof tenant === 'string') {
+        // A visitor of a shop that allows guests: browse as a guest of that tenant.
+        const guest = await guests.guestFor(tenant).catch((error) => {
+          logger.warn({ err: error }, 'guest tenant lookup failed');
+          return undefined;
+        });
+        if (guest) {
+          token = guest.token;
+          viewer = { kind: 'guest', tenantId: guest.tenantId };
+        }
+      }
     } catch (error) {
       if (error instanceof TokenError) {
         res.status(401).json(errorBody(error.message, 'UNAUTHENTICATED'));

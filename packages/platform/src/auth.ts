@@ -32,8 +32,11 @@ function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/** A viewer a token can be issued for: a logged-in one, or a guest of a tenant (minted by the gateway). */
+export type TokenViewer = AuthenticatedViewer | { kind: 'guest'; tenantId: string };
+
 export async function signToken(
-  viewer: AuthenticatedViewer,
+  viewer: TokenViewer,
   secret: string,
   ttlSeconds: number,
 ): Promise<string> {
@@ -51,6 +54,9 @@ export async function signToken(
     case 'service':
       subject = viewer.service;
       break;
+    case 'guest':
+      subject = 'guest';
+      break;
   }
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -67,7 +73,12 @@ export function signServiceToken(service: string, tenantId: string, secret: stri
   return signToken({ kind: 'service', service, tenantId }, secret, 60);
 }
 
-export async function verifyToken(token: string, secret: string): Promise<AuthenticatedViewer> {
+/** A guest token: browsing a tenant that allows it, without logging in. Minted by the gateway only. */
+export function signGuestToken(tenantId: string, secret: string): Promise<string> {
+  return signToken({ kind: 'guest', tenantId }, secret, 120);
+}
+
+export async function verifyToken(token: string, secret: string): Promise<TokenViewer> {
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(token, key(secret), {
@@ -100,6 +111,8 @@ export async function verifyToken(token: string, secret: string): Promise<Authen
       return { kind: 'customer', tenantId, customerId: payload.cid, customerUserId: sub };
     case 'service':
       return { kind: 'service', tenantId, service: sub };
+    case 'guest':
+      return { kind: 'guest', tenantId };
     default:
       throw new TokenError('The access token is not valid.', 'invalid');
   }

@@ -53,6 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       authSecret: TEST_AUTH_SECRET,
       subgraphUrls: urls,
       mode: options.gatewayMode,
+      // Tests switch tenant settings and want the next request to see them.
+      guestCacheMs: 0,
       logger: logger.child({ service: 'gateway' }),
       rateLimit: { perSecond: 10_000, burst: 10_000 },
     });

@@ -4,6 +4,7 @@ import './staff';
 import './customer';
 import './viewer';
 import './login';
+import './tenant';
 
 let schema: GraphQLSchema | undefined;
 

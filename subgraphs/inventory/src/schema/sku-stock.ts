@@ -110,7 +110,7 @@ builder.externalRef('Sku', builder.selection<{ id: string }>('id')).implement({
           onHand: row?.onHand ?? 0,
           reserved: row?.reserved ?? 0,
           inTransit: row?.inTransit ?? 0,
-          exact: ctx.viewer.kind !== 'customer' || config.showExactStock,
+          exact: ctx.viewer.kind === 'staff' || ctx.viewer.kind === 'service' || config.showExactStock,
           lowThreshold: config.lowStockThreshold,
         };
       },

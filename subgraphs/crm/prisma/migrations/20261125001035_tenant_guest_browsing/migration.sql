@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Tenant" ADD COLUMN     "guestBrowsing" BOOLEAN NOT NULL DEFAULT false;
