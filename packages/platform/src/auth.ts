@@ -35,11 +35,7 @@ function key(secret: string): Uint8Array {
 /** A viewer a token can be issued for: a logged-in one, or a guest of a tenant (minted by the gateway). */
 export type TokenViewer = AuthenticatedViewer | { kind: 'guest'; tenantId: string };
 
-export async function signToken(
-  viewer: TokenViewer,
-  secret: string,
-  ttlSeconds: number,
-): Promise<string> {
+export async function signToken(viewer: TokenViewer, secret: string, ttlSeconds: number): Promise<string> {
   const claims: Record<string, unknown> = { tid: viewer.tenantId, kind: viewer.kind };
   let subject: string;
   switch (viewer.kind) {

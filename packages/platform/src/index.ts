@@ -1,3 +1,4 @@
+export { z } from 'zod';
 export * from './adopt';
 export * from './auth';
 export * from './builder';

@@ -39,7 +39,21 @@ beforeAll(async () => {
     });
     const promos = [
       { id: `${t}_all`, kind: 'ORDER_AMOUNT_OFF' as const, badge: '满减', ...window },
-      { id: `${t}_brand`, kind: 'ITEM_SPECIAL' as const, badge: '特价', ...window },
+      {
+        id: `${t}_brand`,
+        kind: 'ITEM_SPECIAL' as const,
+        badge: '特价',
+        rules: { skuPrices: { s1: 199 } },
+        ...window,
+      },
+      {
+        id: `${t}_vipspecial`,
+        kind: 'ITEM_SPECIAL' as const,
+        badge: '特价',
+        rules: { skuPrices: { s1: 150, s2: 90 } },
+        levelIds: ['lvl_vip'],
+        ...window,
+      },
       { id: `${t}_cat`, kind: 'BUY_N_GET_M' as const, badge: '买赠', ...window },
       { id: `${t}_vip`, kind: 'ORDER_PERCENT_OFF' as const, badge: '满折', levelIds: ['lvl_vip'], ...window },
       {
@@ -91,17 +105,38 @@ describe('Product.promotions', () => {
 
   it('shows level promotions to that level only; staff see all running ones', async () => {
     const v = await gql(server.url, PROMOS, { r: [chips] }, vip);
-    expect(v.data._entities[0].promotions.map((p: any) => p.id)).toEqual(['a_all', 'a_vip']);
+    expect(v.data._entities[0].promotions.map((p: any) => p.id)).toEqual(['a_all', 'a_vip', 'a_vipspecial']);
     const s = await gql(server.url, PROMOS, { r: [chips] }, office);
-    expect(s.data._entities[0].promotions.map((p: any) => p.id)).toEqual(['a_all', 'a_vip']);
+    expect(s.data._entities[0].promotions.map((p: any) => p.id)).toEqual(['a_all', 'a_vip', 'a_vipspecial']);
   });
 
   it('keeps tenants apart and lists every promotion only for staff', async () => {
     const b = await gql(server.url, PROMOS, { r: [chips] }, { ...plain, tenantId: 'tnt_b' });
     expect(b.data._entities[0].promotions).toEqual([{ id: 'b_all', badge: '满减' }]);
     const list = await gql(server.url, '{ promotions { id } }', {}, office);
-    expect(list.data.promotions).toHaveLength(6);
+    expect(list.data.promotions).toHaveLength(7);
     const refused = await gql(server.url, '{ promotions { id } }', {}, plain);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('Sku.specialPrice', () => {
+  const SPECIAL =
+    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id specialPrice { amount minor promotionId } } } }';
+  const skus = ['s1', 's2', 's3'].map((id) => ({ __typename: 'Sku', id }));
+
+  it('gives each viewer the lowest special it qualifies for', async () => {
+    const p = await gql(server.url, SPECIAL, { r: skus }, plain);
+    expect(p.data._entities).toEqual([
+      { id: 's1', specialPrice: { amount: '1.99', minor: '199', promotionId: 'a_brand' } },
+      { id: 's2', specialPrice: null },
+      { id: 's3', specialPrice: null },
+    ]);
+    const v = await gql(server.url, SPECIAL, { r: skus }, vip);
+    expect(v.data._entities.map((e: any) => e.specialPrice?.promotionId ?? null)).toEqual([
+      'a_vipspecial',
+      'a_vipspecial',
+      null,
+    ]);
   });
 });

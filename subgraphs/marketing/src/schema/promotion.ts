@@ -1,7 +1,8 @@
-import { type RequestContext, requestLoader } from '@wholesail/platform';
+import { formatMinor, type RequestContext, requestLoader } from '@wholesail/platform';
 import { builder } from '../builder';
 import { db } from '../db';
 import { appliesToLevel, appliesToProduct, isRunning } from '../domain/eligibility';
+import { bestSpecial, type SpecialPrice } from '../domain/special-price';
 
 export const PromotionKindEnum = builder.enumType('PromotionKind', {
   values: ['ITEM_SPECIAL', 'ORDER_AMOUNT_OFF', 'ORDER_PERCENT_OFF', 'ORDER_GIFT', 'BUY_N_GET_M'] as const,
@@ -65,9 +66,30 @@ CategoryKey.implement({
   externalFields: (t) => ({ parent: t.field({ type: CategoryKey, nullable: true }) }),
   fields: (t) => ({ id: t.exposeID('id') }),
 });
+const SpecialPriceRef = builder.objectRef<SpecialPrice>('SpecialPrice').implement({
+  description: 'An item special (特价) on a SKU for this viewer: the price of one base unit.',
+  shareable: true,
+  fields: (t) => ({
+    amount: t.field({ type: 'Decimal', resolve: (s) => formatMinor(s.minor) }),
+    minor: t.string({ description: 'Integer fen.', resolve: (s) => String(s.minor) }),
+    promotionId: t.id({ resolve: (s) => s.promotionId }),
+  }),
+});
+
 const SkuKey = builder.externalRef('Sku', builder.selection<{ id: string }>('id')).implement({
   externalFields: () => ({}),
-  fields: (t) => ({ id: t.exposeID('id') }),
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    specialPrice: t.field({
+      type: SpecialPriceRef,
+      nullable: true,
+      description: 'The item special this viewer gets on this SKU now, if any (the lowest of several).',
+      resolve: async (sku, _args, ctx) => {
+        const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
+        return bestSpecial(running, sku.id, level, new Date());
+      },
+    }),
+  }),
 });
 
 builder.externalRef('Product', builder.selection<{ id: string }>('id')).implement({
