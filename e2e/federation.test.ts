@@ -118,6 +118,31 @@ describe('the federated shop query through the gateway', () => {
   });
 });
 
+describe('bought before', () => {
+  it("lists the store's own past SKUs, newest first, with the catalog's data", async () => {
+    const res = await graphqlRequest(
+      stack.urls.gateway,
+      '{ boughtBefore(limit: 10) { sku { id code } unit timesOrdered lastOrderedAt lastQuantity } }',
+      {},
+      { token: await login('store001') },
+    );
+    expect(res.errors).toBeUndefined();
+    const items = res.data.boughtBefore;
+    expect(items.length).toBeGreaterThan(0);
+    const own = await db.query(
+      `SELECT DISTINCT l."skuId" FROM orders."OrderLine" l JOIN orders."Order" o ON o.id = l."orderId"
+        WHERE o."customerId" = 'cus_0001' AND o.status NOT IN ('CANCELLED', 'REJECTED') AND NOT l."isGift"`,
+    );
+    const ownIds = new Set(own.rows.map((r) => r.skuId));
+    for (const item of items) {
+      expect(ownIds.has(item.sku?.id ?? item.sku)).toBe(true);
+      expect(item.lastQuantity).toBeGreaterThan(0);
+    }
+    const dates = items.map((i: any) => Date.parse(i.lastOrderedAt));
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+});
+
 describe('bad input through the gateway', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(stack.urls.gateway, {
@@ -270,13 +295,20 @@ describe('guests', () => {
 
   it('see retail prices and open brands only once the boss allows guest browsing', async () => {
     const boss = await login('boss');
-    const on = await graphqlRequest(stack.urls.gateway, 'mutation { updateTenantSettings(guestBrowsing: true) { guestBrowsing } }', {}, { token: boss });
+    const on = await graphqlRequest(
+      stack.urls.gateway,
+      'mutation { updateTenantSettings(guestBrowsing: true) { guestBrowsing } }',
+      {},
+      { token: boss },
+    );
     expect(on.data.updateTenantSettings.guestBrowsing).toBe(true);
     const res = await asGuest(' DEMO ');
     expect(res.errors).toBeUndefined();
     const nodes = res.data.products.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
-    const restricted = (await db.query('SELECT id FROM catalog."Brand" WHERE restricted')).rows.map((r) => r.id);
+    const restricted = (await db.query('SELECT id FROM catalog."Brand" WHERE restricted')).rows.map(
+      (r) => r.id,
+    );
     for (const node of nodes) {
       expect(restricted).not.toContain(node.brand.id);
       for (const sku of node.skus) {

@@ -6,6 +6,7 @@ import './order';
 import './orders-list';
 import './order-stats';
 import './customer-orders';
+import './bought-before';
 
 let schema: GraphQLSchema | undefined;
 
