@@ -97,3 +97,37 @@ describe('Sku.stock', () => {
     expect(many.statements).toBe(two.statements);
   });
 });
+
+describe('inventory settings', () => {
+  const UPDATE =
+    'mutation($i: InventorySettingsInput!) { updateInventorySettings(input: $i) { showExactStock lowStockThreshold } }';
+
+  it('lets boss or office switch exact stock off, and customers then see levels only', async () => {
+    const boss = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 'b', roles: ['BOSS' as const] };
+    const res = await gql(server.url, UPDATE, { i: { showExactStock: false, lowStockThreshold: 80 } }, boss);
+    expect(res.data.updateInventorySettings).toEqual({ showExactStock: false, lowStockThreshold: 80 });
+    const seen = await gql(server.url, STOCK, { r: skus(['sku_1']) }, main);
+    expect(seen.data._entities[0].stock).toEqual({
+      available: null,
+      level: 'LOW',
+      warehouse: { id: 'wh_main' },
+    });
+    await gql(server.url, UPDATE, { i: { showExactStock: true, lowStockThreshold: 10 } }, boss);
+  });
+
+  it('refuses other roles and bad thresholds, changing nothing', async () => {
+    const picker = { kind: 'staff' as const, tenantId: 'tnt_a', staffId: 'p', roles: ['PICKER' as const] };
+    expect(
+      (await gql(server.url, UPDATE, { i: { showExactStock: false } }, picker)).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const bad = await gql(server.url, UPDATE, { i: { lowStockThreshold: -1 } }, office);
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const now = await gql(
+      server.url,
+      '{ inventorySettings { showExactStock lowStockThreshold } }',
+      {},
+      office,
+    );
+    expect(now.data.inventorySettings).toEqual({ showExactStock: true, lowStockThreshold: 10 });
+  });
+});

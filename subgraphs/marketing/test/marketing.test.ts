@@ -140,3 +140,29 @@ describe('Sku.specialPrice', () => {
     ]);
   });
 });
+
+describe('Sku.promotions', () => {
+  it("applies the product's brand and category chain to each SKU", async () => {
+    const q =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id promotions { id } } } }';
+    const sku = (id: string, brandId: string, category: string, parent: string | null) => ({
+      __typename: 'Sku',
+      id,
+      product: {
+        id: `p_${id}`,
+        brand: { id: brandId },
+        category: { id: category, parent: parent ? { id: parent, parent: null } : null },
+      },
+    });
+    const res = await gql(
+      server.url,
+      q,
+      { r: [sku('s9', 'brd_cola', 'cat_soda', 'cat_drinks'), sku('s8', 'brd_x', 'cat_y', null)] },
+      plain,
+    );
+    expect(res.data._entities.map((e: any) => e.promotions.map((p: any) => p.id))).toEqual([
+      ['a_all', 'a_brand', 'a_cat'],
+      ['a_all'],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
 import './sku-stock';
+import './settings';
 
 let schema: GraphQLSchema | undefined;
 

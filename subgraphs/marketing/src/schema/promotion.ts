@@ -76,10 +76,40 @@ const SpecialPriceRef = builder.objectRef<SpecialPrice>('SpecialPrice').implemen
   }),
 });
 
-const SkuKey = builder.externalRef('Sku', builder.selection<{ id: string }>('id')).implement({
-  externalFields: () => ({}),
+type CategoryFacts = { id: string; parent: { id: string; parent: { id: string } | null } | null };
+const CATEGORY_CHAIN = 'category { id parent { id parent { id } } }';
+
+const ProductKey = builder.externalRef('Product', builder.selection<{ id: string }>('id'));
+const SkuKey = builder.externalRef('Sku', builder.selection<{ id: string }>('id'));
+
+/** Running promotions that apply to a product with these facts, for this viewer. */
+async function promotionsFor(
+  ctx: RequestContext,
+  product: { id: string; brand: { id: string }; category: CategoryFacts },
+  skuIds: string[],
+) {
+  const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
+  const facts = {
+    id: product.id,
+    brandId: product.brand.id,
+    categoryIds: ancestry(product.category),
+    skuIds,
+  };
+  return running.filter((p) => appliesToLevel(p, level) && appliesToProduct(p, facts));
+}
+
+SkuKey.implement({
+  externalFields: (t) => ({ product: t.field({ type: ProductKey }) }),
   fields: (t) => ({
     id: t.exposeID('id'),
+    promotions: t.field({
+      type: [PromotionRef],
+      description: 'Promotions running now that this SKU qualifies for, for this viewer.',
+      requires: builder.selection<{
+        product: { id: string; brand: { id: string }; category: CategoryFacts };
+      }>(`product { id brand { id } ${CATEGORY_CHAIN} }`),
+      resolve: (sku, _args, ctx) => promotionsFor(ctx, sku.product, [sku.id]),
+    }),
     specialPrice: t.field({
       type: SpecialPriceRef,
       nullable: true,
@@ -92,7 +122,7 @@ const SkuKey = builder.externalRef('Sku', builder.selection<{ id: string }>('id'
   }),
 });
 
-builder.externalRef('Product', builder.selection<{ id: string }>('id')).implement({
+ProductKey.implement({
   externalFields: (t) => ({
     brand: t.field({ type: BrandKey }),
     category: t.field({ type: CategoryKey }),
@@ -103,21 +133,15 @@ builder.externalRef('Product', builder.selection<{ id: string }>('id')).implemen
     promotions: t.field({
       type: [PromotionRef],
       description: 'Promotions running now that this product qualifies for, for this viewer.',
-      requires: builder.selection<{
-        brand: { id: string };
-        category: { id: string; parent: { id: string; parent: { id: string } | null } | null };
-        skus: { id: string }[];
-      }>('brand { id } category { id parent { id parent { id } } } skus { id }'),
-      resolve: async (product, _args, ctx) => {
-        const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
-        const facts = {
-          id: product.id,
-          brandId: product.brand.id,
-          categoryIds: ancestry(product.category),
-          skuIds: product.skus.map((s) => s.id),
-        };
-        return running.filter((p) => appliesToLevel(p, level) && appliesToProduct(p, facts));
-      },
+      requires: builder.selection<{ brand: { id: string }; category: CategoryFacts; skus: { id: string }[] }>(
+        `brand { id } ${CATEGORY_CHAIN} skus { id }`,
+      ),
+      resolve: (product, _args, ctx) =>
+        promotionsFor(
+          ctx,
+          product,
+          product.skus.map((s) => s.id),
+        ),
     }),
   }),
 });
