@@ -7,6 +7,7 @@ export * from './context';
 export * from './db/holder';
 export * from './db/migrate';
 export * from './db/url';
+export * from './events/index';
 export * from './loaders';
 export * from './logger';
 export * from './money';

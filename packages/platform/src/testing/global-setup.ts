@@ -1,4 +1,5 @@
 import { startEmbeddedPostgres } from '../db/embedded';
+import { reachable } from '../db/url';
 import { prepareTemplate, TEST_PG_PORT, testPgDir } from './databases';
 
 /**
@@ -9,6 +10,8 @@ import { prepareTemplate, TEST_PG_PORT, testPgDir } from './databases';
 export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL ??= 'error';
   let url = process.env.TEST_DATABASE_URL;
+  const shared = `postgresql://wholesail:wholesail@127.0.0.1:${TEST_PG_PORT}/postgres`;
+  if (!url && (await reachable(shared))) url = shared; // another test run on this machine started it; it stops it
   if (!url) {
     const pg = await startEmbeddedPostgres({
       dir: testPgDir,
