@@ -13,6 +13,7 @@ import {
   bearerToken,
   closeHttpServer,
   createLogger,
+  logRequest,
   maskError,
   REQUEST_ID_HEADER,
   TokenError,
@@ -215,6 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       res.status(429).json(errorBody('Too many requests; slow down.', 'RATE_LIMITED'));
       return;
     }
+    logRequest(logger, req, res, { requestId, viewer: viewer.kind });
     res.locals.context = { viewer, token, requestId } satisfies GatewayContext;
     next();
   };

@@ -45,10 +45,16 @@ export class GuestTenants {
       }),
       signal: AbortSignal.timeout(3000),
     });
-    const body = (await res.json()) as { data?: { publicTenant: { id: string; guestBrowsing: boolean } | null } };
+    const body = (await res.json()) as {
+      data?: { publicTenant: { id: string; guestBrowsing: boolean } | null };
+    };
     const tenant = body.data?.publicTenant;
     if (!tenant?.guestBrowsing) return { tenantId: null, expiresAt: now + this.ttlMs };
     // The token lives 120 s; the cache entry less, so a forwarded token is never stale.
-    return { tenantId: tenant.id, token: await signGuestToken(tenant.id, this.authSecret), expiresAt: now + this.ttlMs };
+    return {
+      tenantId: tenant.id,
+      token: await signGuestToken(tenant.id, this.authSecret),
+      expiresAt: now + this.ttlMs,
+    };
   }
 }

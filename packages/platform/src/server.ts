@@ -9,7 +9,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { bearerToken, TokenError, type Viewer, verifyToken } from './auth';
 import type { RequestContext } from './context';
-import { REQUEST_ID_HEADER, withRequestLogger } from './logger';
+import { logRequest, REQUEST_ID_HEADER, withRequestLogger } from './logger';
 import { NoTenantError, runInTenant, runWithoutTenant } from './tenant';
 
 /**
@@ -146,6 +146,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
       return next(error);
     }
     const logger = options.logger.child({ requestId });
+    logRequest(logger, req, res, { viewer: viewer.kind });
     const context: RequestContext = { viewer, requestId, logger, loaders: new Map() };
     res.locals.context = context;
     const run = () => withRequestLogger(logger, () => next());
