@@ -320,7 +320,13 @@ export function buildWorld(options: WorldOptions): World {
 
   // --- crm: tenant, levels, staff ---------------------------------------------------------
   const openedAt = nowMs - 400 * DAY;
-  world.crm.Tenant.push({ id: tenantId, slug: TENANT_SLUG, name: TENANT_NAME, createdAt: at(openedAt) });
+  world.crm.Tenant.push({
+    id: tenantId,
+    slug: TENANT_SLUG,
+    name: TENANT_NAME,
+    guestBrowsing: false,
+    createdAt: at(openedAt),
+  });
   world.crm.CustomerLevel.push(
     { id: LEVEL_IDS.vip, tenantId, code: 'A', name: 'VIP客户', nameEn: 'VIP', rank: 1 },
     { id: LEVEL_IDS.wholesale, tenantId, code: 'B', name: '批发客户', nameEn: 'Wholesale', rank: 2 },

@@ -25,7 +25,8 @@ builder.queryFields((t) => ({
     type: 'Tenant',
     description: "The viewer's own distributor.",
     authScopes: { authenticated: true },
-    resolve: (query) => database.raw().tenant.findUniqueOrThrow({ ...query, where: { id: requireTenantId() } }),
+    resolve: (query) =>
+      database.raw().tenant.findUniqueOrThrow({ ...query, where: { id: requireTenantId() } }),
   }),
 }));
 
