@@ -22,22 +22,34 @@ export function migrationsFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** The template's name carries the migrations' fingerprint, so test runs of different checkouts
+ * (or of a change that adds a migration) on one server never drop each other's template. */
+export function templateName(): string {
+  return `${TEMPLATE_DATABASE}_${migrationsFingerprint()}`;
+}
+
 /** Creates (or reuses) a database with every subgraph's migrations applied, to clone per test file. */
-export async function prepareTemplate(serverUrl: string): Promise<void> {
+export async function prepareTemplate(serverUrl: string): Promise<string> {
+  const template = templateName();
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    const fingerprint = migrationsFingerprint();
-    const found = await admin.query<{ comment: string | null }>(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [TEMPLATE_DATABASE],
-    );
-    if (found.rowCount && found.rows[0]?.comment === fingerprint) return;
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-    const url = withDatabase(serverUrl, TEMPLATE_DATABASE);
-    for (const s of subgraphMigrations()) await migrateSchema(url, s.name, s.dir);
-    await admin.query(`COMMENT ON DATABASE ${TEMPLATE_DATABASE} IS '${fingerprint}'`);
+    const found = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
+    if (found.rowCount) return template;
+    // Built under a private name and renamed when complete: a concurrent run never clones a
+    // half-migrated template, and the loser of a race just drops its copy.
+    const building = `${template}_b${randomBytes(3).toString('hex')}`;
+    await admin.query(`CREATE DATABASE ${building}`);
+    try {
+      const url = withDatabase(serverUrl, building);
+      for (const s of subgraphMigrations()) await migrateSchema(url, s.name, s.dir);
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    } catch (error) {
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      const raced = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [template]);
+      if (!raced.rowCount) throw error;
+    }
+    return template;
   } finally {
     await admin.end();
   }
@@ -63,7 +75,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.WHOLESAIL_TEST_TEMPLATE ?? templateName()}`);
   } finally {
     await admin.end();
   }

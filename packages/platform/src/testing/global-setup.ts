@@ -23,5 +23,5 @@ export default async function globalSetup(): Promise<void> {
     url = pg.url;
   }
   process.env.WHOLESAIL_TEST_SERVER_URL = url;
-  await prepareTemplate(url);
+  process.env.WHOLESAIL_TEST_TEMPLATE = await prepareTemplate(url);
 }
