@@ -37,14 +37,53 @@ export interface BuilderTypes<PrismaTypes extends {}> {
   DefaultNodeNullability: false;
 }
 
-/** A rule the caller broke; shown to the client as a typed result via the errors plugin. */
-export class UserError extends Error {
-  override name = 'UserError';
+/** One thing wrong with what the caller sent: which field (dotted path, e.g. "units.1.factor") and why. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Bad input from a staff or customer form; shown to the client as the typed result
+ * `ValidationError { message code problems { field message } }` via the errors plugin
+ * (`errors: { types: [ValidationError] }` on a mutation). Nothing was changed.
+ */
+export class ValidationError extends Error {
+  override name = 'ValidationError';
   constructor(
     message: string,
-    readonly code = 'BAD_INPUT',
+    readonly problems: InputProblem[] = [],
+    readonly code = 'INVALID_INPUT',
   ) {
     super(message);
+  }
+}
+
+/** Kept for code that throws a bare rule violation: a ValidationError without field problems. */
+export class UserError extends ValidationError {
+  constructor(message: string, code = 'BAD_INPUT') {
+    super(message, [], code);
+  }
+}
+
+/** Throws a ValidationError listing every problem, or returns when there are none. */
+export function assertValid(problems: InputProblem[], message = 'Some fields are not valid.'): void {
+  if (problems.length)
+    throw new ValidationError(problems.length === 1 ? problems[0]!.message : message, problems);
+}
+
+/** A row of an imported file that cannot be imported: the file's line number (1 = header). */
+export interface RowProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** A whole import refused because some rows are bad: `ImportRejected { message rows { line field message } }`. */
+export class ImportRejected extends Error {
+  override name = 'ImportRejected';
+  constructor(readonly rows: RowProblem[]) {
+    super(`${rows.length} row(s) cannot be imported; nothing was imported.`);
   }
 }
 
@@ -132,6 +171,46 @@ export function createBuilder<PrismaTypes extends {}>(prisma: { client: () => un
         resolve: (m) => BigInt(m.minor).toString(),
       }),
     }),
+  });
+
+  // Typed errors every subgraph shares (identical definitions, so marked shareable).
+  const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+    description: 'A refusal the client can show: nothing was changed.',
+    fields: (t) => ({ message: t.exposeString('message') }),
+  });
+  const InputProblemRef = builder.objectRef<InputProblem>('InputProblem').implement({
+    shareable: true,
+    fields: (t) => ({
+      field: t.exposeString('field', {
+        description: 'Dotted path of the input field, e.g. "units.1.factor".',
+      }),
+      message: t.exposeString('message'),
+    }),
+  });
+  builder.objectType(ValidationError, {
+    name: 'ValidationError',
+    description: 'The input breaks a rule; each problem names its field.',
+    shareable: true,
+    interfaces: [ErrorInterface],
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      problems: t.field({ type: [InputProblemRef], resolve: (e) => e.problems }),
+    }),
+  });
+  const RowProblemRef = builder.objectRef<RowProblem>('ImportRowProblem').implement({
+    shareable: true,
+    fields: (t) => ({
+      line: t.exposeInt('line', { description: 'Line of the file, 1 being the header.' }),
+      field: t.exposeString('field'),
+      message: t.exposeString('message'),
+    }),
+  });
+  builder.objectType(ImportRejected, {
+    name: 'ImportRejected',
+    description: 'Some rows are bad; nothing was imported. Every bad row is listed.',
+    shareable: true,
+    interfaces: [ErrorInterface],
+    fields: (t) => ({ rows: t.field({ type: [RowProblemRef], resolve: (e) => e.rows }) }),
   });
 
   // Query always exists (federation adds _service); a subgraph with mutations declares

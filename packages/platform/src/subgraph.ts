@@ -4,9 +4,25 @@ import type { Logger } from 'pino';
 import { loadBaseConfig, portFrom } from './config';
 import { migrateSchema } from './db/migrate';
 import { resolveDatabaseUrl } from './db/url';
+import { OutboxConsumer, type TransactionalDb } from './events/consumer';
+import type { DomainEvent, SqlRunner } from './events/types';
 import { createLogger } from './logger';
 import { type RunningServer, startGraphQLServer } from './server';
 import { onShutdown } from './shutdown';
+
+/**
+ * A consumer group of a subgraph: gets every event of `sources` once, in log order. `handle`
+ * runs in the event's tenant scope inside a transaction of the subgraph's tenant-scoped client
+ * (`tx` writes get the tenant like resolvers' writes), committed together with the cursor move.
+ * The subgraph's prisma schema needs the `EventCursor` model (see events/outbox.ts).
+ */
+export interface EventConsumerDefinition<Tx = any> {
+  /** Unique within the subgraph, e.g. "catalog" or "catalog-stock". */
+  name: string;
+  /** Producing subgraphs (their schemas) whose outboxes it reads. */
+  sources: string[];
+  handle(event: DomainEvent, tx: Tx): Promise<void>;
+}
 
 /** What a subgraph package exports so the stack, the tests and composition can run it. */
 export interface SubgraphDefinition {
@@ -17,9 +33,17 @@ export interface SubgraphDefinition {
   buildSchema(): GraphQLSchema;
   database: {
     connect(url: string, poolSize?: number): unknown;
+    db(): unknown;
     raw(): { $queryRawUnsafe(query: string): Promise<unknown> };
     disconnect(): Promise<void>;
   };
+  /** Event consumers started with the server (projections, reactions to other domains). */
+  consumers?: EventConsumerDefinition[];
+}
+
+export interface RunningSubgraph extends RunningServer {
+  /** Resolves once its consumers have applied every event committed so far (tests). */
+  drained(timeoutMs?: number): Promise<void>;
 }
 
 export interface StartOptions {
@@ -29,6 +53,8 @@ export interface StartOptions {
   authSecret: string;
   logger?: Logger;
   poolSize?: number;
+  /** Start the event consumers (default true). */
+  consumers?: boolean;
 }
 
 export function subgraphSdl(definition: SubgraphDefinition): string {
@@ -38,9 +64,25 @@ export function subgraphSdl(definition: SubgraphDefinition): string {
 export async function startSubgraph(
   definition: SubgraphDefinition,
   options: StartOptions,
-): Promise<RunningServer> {
+): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
   definition.database.connect(options.databaseUrl, options.poolSize);
+  const consumers =
+    options.consumers === false
+      ? []
+      : (definition.consumers ?? []).map(
+          (c) =>
+            new OutboxConsumer({
+              name: c.name,
+              cursorSchema: definition.name,
+              sources: c.sources,
+              db: definition.database.db() as TransactionalDb<SqlRunner>,
+              databaseUrl: options.databaseUrl,
+              handle: (event, tx) => c.handle(event, tx),
+              logger,
+            }),
+        );
+  for (const consumer of consumers) await consumer.start();
   const server = await startGraphQLServer({
     name: definition.name,
     schema: definition.buildSchema(),
@@ -54,8 +96,12 @@ export async function startSubgraph(
   });
   return {
     ...server,
+    async drained(timeoutMs) {
+      for (const consumer of consumers) await consumer.drained(timeoutMs);
+    },
     async close() {
       await server.close();
+      for (const consumer of consumers) await consumer.stop();
       await definition.database.disconnect();
     },
   };

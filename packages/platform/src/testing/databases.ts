@@ -75,7 +75,9 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${process.env.WHOLESAIL_TEST_TEMPLATE ?? templateName()}`);
+    await admin.query(
+      `CREATE DATABASE ${name} TEMPLATE ${process.env.WHOLESAIL_TEST_TEMPLATE ?? templateName()}`,
+    );
   } finally {
     await admin.end();
   }
