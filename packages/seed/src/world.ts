@@ -1040,6 +1040,7 @@ export function buildWorld(options: WorldOptions): World {
     defaultWarehouseId: WAREHOUSE_IDS.main,
     showExactStock: true,
     lowStockThreshold: 10,
+    countInTransit: false,
   });
   const featured = new Set([giftSku.index, buyGetSku.index, ...specialSkus.map((s) => s.index)]);
   const movements: Inventory.StockMovement[] = [];
@@ -1069,9 +1070,15 @@ export function buildWorld(options: WorldOptions): World {
         skuId: s.id,
         warehouseId,
         delta: onHand,
+        inTransitDelta: 0,
         kind: 'OPENING',
+        reason: null,
+        note: null,
         sourceType: 'seed',
         sourceId: 'opening',
+        staffId: null,
+        onHandAfter: onHand,
+        inTransitAfter: 0,
         createdAt: at(nowMs - DAY),
       });
     }

@@ -348,7 +348,13 @@ describe('crm, delivery, inventory: the people and places', () => {
       expect(l.code).toMatch(/^\d-[A-Z]-\d{2}-\d{2}-\d{2}$/);
     }
     expect(world.inventory.InventorySettings).toEqual([
-      { tenantId: TENANT_ID, defaultWarehouseId: 'wh_main', showExactStock: true, lowStockThreshold: 10 },
+      {
+        tenantId: TENANT_ID,
+        defaultWarehouseId: 'wh_main',
+        showExactStock: true,
+        lowStockThreshold: 10,
+        countInTransit: false,
+      },
     ]);
     expect(world.pricing.PricingSettings).toEqual([
       { tenantId: TENANT_ID, trackLastPrice: true, guestBrowsing: false },

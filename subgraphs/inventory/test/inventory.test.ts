@@ -1,4 +1,4 @@
-import { type RunningServer, startSubgraph } from '@wholesail/platform';
+import { eventTablesSql, type RunningServer, startSubgraph } from '@wholesail/platform';
 import {
   countStatements,
   createTestDatabase,
@@ -6,6 +6,7 @@ import {
   TEST_AUTH_SECRET,
   type TestDatabase,
 } from '@wholesail/platform/testing';
+import pg from 'pg';
 import { database, inventory } from '../src/service';
 
 let testDb: TestDatabase;
@@ -20,6 +21,10 @@ const STOCK = `query($r: [_Any!]!, $w: ID) { _entities(representations: $r) { ..
 
 beforeAll(async () => {
   testDb = await createTestDatabase('inventory');
+  const admin = new pg.Client({ connectionString: testDb.url });
+  await admin.connect();
+  await admin.query(eventTablesSql('crm')); // the outbox the consumer reads, if crm has none yet
+  await admin.end();
   server = await startSubgraph(inventory, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
   const raw = database.raw();
   for (const t of ['a', 'b']) {
@@ -92,9 +97,17 @@ describe('Sku.stock', () => {
 
   it('costs the same number of SQL statements for 2 SKUs as for 80', async () => {
     const ids = Array.from({ length: 80 }, (_, i) => `sku_${i}`);
-    const two = await countStatements(() => gql(server.url, STOCK, { r: skus(ids.slice(0, 2)) }, main));
-    const many = await countStatements(() => gql(server.url, STOCK, { r: skus(ids) }, main));
-    expect(many.statements).toBe(two.statements);
+    // the fewest of three runs: the event consumer's background poll may land inside one
+    const fewest = async (keys: string[]) => {
+      let least = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++)
+        least = Math.min(
+          least,
+          (await countStatements(() => gql(server.url, STOCK, { r: skus(keys) }, main))).statements,
+        );
+      return least;
+    };
+    expect(await fewest(ids)).toBe(await fewest(ids.slice(0, 2)));
   });
 });
 

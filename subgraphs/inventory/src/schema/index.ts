@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
 import './sku-stock';
 import './settings';
+import './stock-admin';
 
 let schema: GraphQLSchema | undefined;
 

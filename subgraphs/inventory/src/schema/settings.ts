@@ -2,6 +2,7 @@ import { requireTenantId } from '@wholesail/platform';
 import { GraphQLError } from 'graphql';
 import { builder } from '../builder';
 import { db } from '../db';
+import { SETTINGS_DEFAULTS } from './stock';
 
 const InventorySettingsRef = builder.prismaObject('InventorySettings', {
   description: "How the tenant's stock is shown and which warehouse serves customers without one.",
@@ -13,16 +14,18 @@ const InventorySettingsRef = builder.prismaObject('InventorySettings', {
     lowStockThreshold: t.exposeInt('lowStockThreshold', {
       description: 'At or below this, stock shows as LOW.',
     }),
+    countInTransit: t.exposeBoolean('countInTransit', {
+      description: 'Stock in transit counts toward available (default off).',
+    }),
   }),
 });
-
-const DEFAULTS = { defaultWarehouseId: null, showExactStock: true, lowStockThreshold: 10 };
 
 builder.queryField('inventorySettings', (t) =>
   t.prismaField({
     type: InventorySettingsRef,
     nullable: true,
-    description: 'Null until the tenant has saved settings (the defaults apply: exact stock, low at 10).',
+    description:
+      'Null until the tenant has saved settings (the defaults apply: exact stock, low at 10, in transit not counted).',
     authScopes: { staff: true },
     resolve: (query) => db().inventorySettings.findFirst(query),
   }),
@@ -33,6 +36,7 @@ const InventorySettingsInput = builder.inputType('InventorySettingsInput', {
     defaultWarehouseId: t.id({ required: false }),
     showExactStock: t.boolean({ required: false }),
     lowStockThreshold: t.int({ required: false }),
+    countInTransit: t.boolean({ required: false }),
   }),
 });
 
@@ -56,13 +60,14 @@ builder.mutationField('updateInventorySettings', (t) =>
         ...(input.defaultWarehouseId !== undefined ? { defaultWarehouseId: input.defaultWarehouseId } : {}),
         ...(input.showExactStock != null ? { showExactStock: input.showExactStock } : {}),
         ...(input.lowStockThreshold != null ? { lowStockThreshold: input.lowStockThreshold } : {}),
+        ...(input.countInTransit != null ? { countInTransit: input.countInTransit } : {}),
       };
       const existing = await db().inventorySettings.findFirst();
       if (existing)
         return db().inventorySettings.update({ ...query, where: { tenantId: existing.tenantId }, data });
       return db().inventorySettings.create({
         ...query,
-        data: { ...DEFAULTS, ...data, tenantId: requireTenantId() },
+        data: { ...SETTINGS_DEFAULTS, ...data, tenantId: requireTenantId() },
       });
     },
   }),
