@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
 import './sku-price';
+import './price-admin';
+import './price-import';
 
 let schema: GraphQLSchema | undefined;
 

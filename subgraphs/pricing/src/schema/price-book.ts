@@ -1,6 +1,6 @@
 import { groupedBy, type RequestContext, requestLoader } from '@wholesail/platform';
 import { db } from '../db';
-import type { UnitPrices } from '../domain/price-resolution';
+import type { Tier, UnitPrices } from '../domain/price-resolution';
 
 /** Every price row of one SKU that matters for one customer (or for a guest when no customer). */
 export interface PriceBook {
@@ -9,30 +9,42 @@ export interface PriceBook {
   level: UnitPrices;
   customer: UnitPrices;
   lastSale: UnitPrices;
+  tiers: Tier[];
+  trackLastPrice: boolean;
+}
+
+export interface PriceProfile {
+  customerId: string;
+  levelId: string;
+  ownerRepId: string | null;
 }
 
 function byUnit(rows: { unit: string; priceMinor: bigint }[]): UnitPrices {
   return new Map(rows.map((r) => [r.unit, r.priceMinor]));
 }
 
-async function settings(ctx: RequestContext) {
+export const SETTINGS_DEFAULTS = { trackLastPrice: false, guestBrowsing: false };
+
+export async function pricingSettings(ctx: RequestContext) {
   return requestLoader(ctx, 'pricing.settings', async (keys: readonly string[]) => {
     const row = await db().pricingSettings.findFirst();
-    return keys.map(() => row ?? { trackLastPrice: false, guestBrowsing: false });
+    return keys.map(() => row ?? SETTINGS_DEFAULTS);
   }).load('settings');
 }
 
-async function levelOf(ctx: RequestContext, customerId: string): Promise<string | null> {
-  return requestLoader(ctx, 'pricing.level', async (ids: readonly string[]) => {
+/** A customer's projection (level, owner rep), batched per request; null for an unknown customer. */
+export async function priceProfile(ctx: RequestContext, customerId: string): Promise<PriceProfile | null> {
+  return requestLoader(ctx, 'pricing.profile', async (ids: readonly string[]) => {
     const rows = await db().customerPriceProfile.findMany({ where: { customerId: { in: [...ids] } } });
-    const map = new Map(rows.map((r) => [r.customerId, r.levelId]));
+    const map = new Map(rows.map((r) => [r.customerId, r]));
     return ids.map((id) => map.get(id) ?? null);
   }).load(customerId);
 }
 
 /**
  * Loads the price books of every SKU asked for in the same tick with a fixed number of
- * queries (4 or 5), whatever the page size.
+ * queries (at most 7: base prices, tiers, settings and the customer's profile, then its level,
+ * customer and last sale prices), whatever the page size.
  */
 export function loadPriceBook(
   ctx: RequestContext,
@@ -41,19 +53,20 @@ export function loadPriceBook(
 ): Promise<PriceBook> {
   return requestLoader<string, PriceBook>(ctx, `pricing.book:${customerId ?? ''}`, async (skuIds) => {
     const ids = [...skuIds];
-    const [base, levelId, config] = await Promise.all([
+    const [base, tiers, profile, config] = await Promise.all([
       db().skuPrice.findMany({ where: { skuId: { in: ids } } }),
-      customerId ? levelOf(ctx, customerId) : null,
-      settings(ctx),
+      db().volumeTier.findMany({ where: { skuId: { in: ids } }, orderBy: { minQuantity: 'asc' } }),
+      customerId ? priceProfile(ctx, customerId) : null,
+      pricingSettings(ctx),
     ]);
+    const levelId = profile?.levelId;
     const [level, customer, lastSale] = await Promise.all([
       levelId ? db().levelPrice.findMany({ where: { levelId, skuId: { in: ids } } }) : [],
       customerId ? db().customerPrice.findMany({ where: { customerId, skuId: { in: ids } } }) : [],
-      customerId && config.trackLastPrice
-        ? db().lastSalePrice.findMany({ where: { customerId, skuId: { in: ids } } })
-        : [],
+      customerId ? db().lastSalePrice.findMany({ where: { customerId, skuId: { in: ids } } }) : [],
     ]);
     const baseBySku = groupedBy(ids, base, (r) => r.skuId);
+    const tiersBySku = groupedBy(ids, tiers, (r) => r.skuId);
     const levelBySku = groupedBy(ids, level, (r) => r.skuId);
     const customerBySku = groupedBy(ids, customer, (r) => r.skuId);
     const lastBySku = groupedBy(ids, lastSale, (r) => r.skuId);
@@ -63,6 +76,8 @@ export function loadPriceBook(
       level: byUnit(levelBySku[i]!),
       customer: byUnit(customerBySku[i]!),
       lastSale: byUnit(lastBySku[i]!),
+      tiers: tiersBySku[i]!.map((t) => ({ unit: t.unit, minQuantity: t.minQuantity, minor: t.priceMinor })),
+      trackLastPrice: config.trackLastPrice,
     }));
   }).load(skuId);
 }
