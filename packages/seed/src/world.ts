@@ -95,6 +95,7 @@ export interface World {
     Promotion: Marketing.Promotion[];
     PromotionTarget: Marketing.PromotionTarget[];
     CustomerProfile: Marketing.CustomerProfile[];
+    SkuReferencePrice: Marketing.SkuReferencePrice[];
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
@@ -313,7 +314,7 @@ export function buildWorld(options: WorldOptions): World {
       LastSalePrice: [],
       VolumeTier: [],
     },
-    marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [] },
+    marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
     inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
     orders: { Order: [], OrderLine: [], OrderEvent: [] },
   };
@@ -967,6 +968,7 @@ export function buildWorld(options: WorldOptions): World {
     stackable: false,
     rules: rules as Marketing.Prisma.JsonObject,
     levelIds: [],
+    customerIds: [],
     createdAt: at(promoStart - HOUR),
   });
   world.marketing.Promotion.push(
@@ -1032,6 +1034,15 @@ export function buildWorld(options: WorldOptions): World {
       skuId: buyGetSku.id,
     }),
   );
+
+  // the list prices marketing shows struck through beside a special (a projection of pricing)
+  world.marketing.SkuReferencePrice = skus.map((s) => ({
+    id: `srp_${pad(s.index + 1, 5)}`,
+    tenantId,
+    skuId: s.id,
+    wholesaleMinor: BigInt(s.wholesale),
+    retailMinor: BigInt(s.retail),
+  }));
 
   // --- inventory --------------------------------------------------------------------------
   const stockRng = new Rng('stock');

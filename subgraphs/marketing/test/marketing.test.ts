@@ -1,5 +1,6 @@
-import { type RunningServer, startSubgraph } from '@wholesail/platform';
+import { eventTablesSql, type RunningServer, startSubgraph } from '@wholesail/platform';
 import { createTestDatabase, gql, TEST_AUTH_SECRET, type TestDatabase } from '@wholesail/platform/testing';
+import pg from 'pg';
 import { database, marketing } from '../src/service';
 
 let testDb: TestDatabase;
@@ -25,6 +26,11 @@ const PROMOS =
 
 beforeAll(async () => {
   testDb = await createTestDatabase('marketing');
+  const admin = new pg.Client({ connectionString: testDb.url });
+  await admin.connect();
+  // the outboxes the consumers read, if crm or pricing have none yet
+  await admin.query(eventTablesSql('crm') + eventTablesSql('pricing'));
+  await admin.end();
   server = await startSubgraph(marketing, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
   const raw = database.raw();
   const now = Date.now();
@@ -157,7 +163,7 @@ describe('Sku.promotions', () => {
     const res = await gql(
       server.url,
       q,
-      { r: [sku('s9', 'brd_cola', 'cat_soda', 'cat_drinks'), sku('s8', 'brd_x', 'cat_y', null)] },
+      { r: [sku('s1', 'brd_cola', 'cat_soda', 'cat_drinks'), sku('s8', 'brd_x', 'cat_y', null)] },
       plain,
     );
     expect(res.data._entities.map((e: any) => e.promotions.map((p: any) => p.id))).toEqual([

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
 import './promotion';
+import './promotion-admin';
 
 let schema: GraphQLSchema | undefined;
 

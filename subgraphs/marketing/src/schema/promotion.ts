@@ -1,11 +1,33 @@
-import { formatMinor, type RequestContext, requestLoader } from '@wholesail/platform';
+import { formatMinor, type RequestContext } from '@wholesail/platform';
 import { builder } from '../builder';
 import { db } from '../db';
-import { appliesToLevel, appliesToProduct, isRunning } from '../domain/eligibility';
+import { promotionBadge } from '../domain/badge';
+import { qualifies } from '../domain/eligibility';
+import { promotionStatus } from '../domain/promotion-input';
 import { bestSpecial, type SpecialPrice } from '../domain/special-price';
+import { specialSkus } from '../domain/special-skus';
+import { referencePrice, runningPromotions, viewerAudience } from './viewer';
 
 export const PromotionKindEnum = builder.enumType('PromotionKind', {
   values: ['ITEM_SPECIAL', 'ORDER_AMOUNT_OFF', 'ORDER_PERCENT_OFF', 'ORDER_GIFT', 'BUY_N_GET_M'] as const,
+});
+
+export const PromotionStatusEnum = builder.enumType('PromotionStatus', {
+  description: 'SCHEDULED (not started), RUNNING, ENDED (past its end or ended by staff).',
+  values: ['SCHEDULED', 'RUNNING', 'ENDED'] as const,
+});
+
+const staffOnly = { staff: true, service: true } as const;
+
+export const PromotionTargetRef = builder.prismaObject('PromotionTarget', {
+  description:
+    'A range a promotion applies to: a brand, a category (and everything below), a product or a SKU; fields given together must all match.',
+  fields: (t) => ({
+    productId: t.exposeID('productId', { nullable: true }),
+    skuId: t.exposeID('skuId', { nullable: true }),
+    brandId: t.exposeID('brandId', { nullable: true }),
+    categoryId: t.exposeID('categoryId', { nullable: true }),
+  }),
 });
 
 export const PromotionRef = builder.prismaObject('Promotion', {
@@ -15,11 +37,40 @@ export const PromotionRef = builder.prismaObject('Promotion', {
     kind: t.field({ type: PromotionKindEnum, resolve: (p) => p.kind }),
     title: t.exposeString('title'),
     titleEn: t.exposeString('titleEn'),
-    badge: t.exposeString('badge', { description: 'Short text for a product card, e.g. 满减.' }),
+    badge: t.string({
+      description:
+        'Short zh-CN text for a product card, from the rules: 满100减10, 满200送1箱, 9折, 买10送1, 特价.',
+      resolve: (p) => promotionBadge(p.kind, p.rules).zh,
+    }),
+    badgeEn: t.string({
+      description: 'The badge in English, e.g. "¥10 off over ¥100".',
+      resolve: (p) => promotionBadge(p.kind, p.rules).en,
+    }),
     startsAt: t.expose('startsAt', { type: 'DateTime' }),
     endsAt: t.expose('endsAt', { type: 'DateTime' }),
     stackable: t.exposeBoolean('stackable'),
-    rules: t.expose('rules', { type: 'JSON' }),
+    rules: t.expose('rules', {
+      type: 'JSON',
+      description:
+        'Kind-specific, money in fen: ITEM_SPECIAL { skuPrices, flashSale? }; ORDER_* { tiers: [{ thresholdMinor, offMinor | percentOff | giftSkuId+giftQuantity+giftUnit? }] } or one tier flat; BUY_N_GET_M { buy, get, giftSkuId? }.',
+    }),
+    status: t.field({
+      type: PromotionStatusEnum,
+      resolve: (p) => promotionStatus(p, new Date()),
+    }),
+    levelIds: t.exposeIDList('levelIds', {
+      authScopes: staffOnly,
+      description: 'Staff: crm.CustomerLevel ids it is for; empty = every level.',
+    }),
+    customerIds: t.exposeIDList('customerIds', {
+      authScopes: staffOnly,
+      description: 'Staff: crm.Customer ids it is for; empty = every customer.',
+    }),
+    targets: t.relation('targets', {
+      authScopes: staffOnly,
+      description: 'Staff: the product range; empty = every product.',
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: staffOnly }),
   }),
 });
 
@@ -27,31 +78,6 @@ builder.asEntity(PromotionRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: (ref) => db().promotion.findUnique({ where: { id: ref.id } }),
 });
-
-/** Promotions running now, with targets, once per request. */
-function runningPromotions(ctx: RequestContext) {
-  return requestLoader(ctx, 'marketing.running', async (keys: readonly string[]) => {
-    const now = new Date();
-    const rows = await db().promotion.findMany({
-      where: { active: true, startsAt: { lte: now }, endsAt: { gt: now } },
-      include: { targets: true },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    });
-    return keys.map(() => rows.filter((p) => isRunning(p, now)));
-  }).load('running');
-}
-
-/** The viewer's level: undefined for staff (sees all), null for guests. */
-async function viewerLevel(ctx: RequestContext): Promise<string | null | undefined> {
-  const viewer = ctx.viewer;
-  if (viewer.kind === 'staff' || viewer.kind === 'service') return undefined;
-  if (viewer.kind !== 'customer') return null;
-  return requestLoader(ctx, 'marketing.level', async (ids: readonly string[]) => {
-    const rows = await db().customerProfile.findMany({ where: { customerId: { in: [...ids] } } });
-    const map = new Map(rows.map((r) => [r.customerId, r.levelId]));
-    return ids.map((id) => map.get(id) ?? null);
-  }).load(viewer.customerId);
-}
 
 const BrandKey = builder.externalRef('Brand', builder.selection<{ id: string }>('id')).implement({
   externalFields: () => ({}),
@@ -66,13 +92,44 @@ CategoryKey.implement({
   externalFields: (t) => ({ parent: t.field({ type: CategoryKey, nullable: true }) }),
   fields: (t) => ({ id: t.exposeID('id') }),
 });
-const SpecialPriceRef = builder.objectRef<SpecialPrice>('SpecialPrice').implement({
-  description: 'An item special (特价) on a SKU for this viewer: the price of one base unit.',
+
+interface SpecialView extends SpecialPrice {
+  skuId: string;
+  /** guests compare with retail, everyone else with the base wholesale price */
+  guest: boolean;
+}
+
+const SpecialPriceRef = builder.objectRef<SpecialView>('SpecialPrice').implement({
+  description:
+    'An item special (特价) on a SKU for this viewer: the price of one base unit, with the list price to show struck through.',
   shareable: true,
   fields: (t) => ({
     amount: t.field({ type: 'Decimal', resolve: (s) => formatMinor(s.minor) }),
     minor: t.string({ description: 'Integer fen.', resolve: (s) => String(s.minor) }),
     promotionId: t.id({ resolve: (s) => s.promotionId }),
+    original: t.field({
+      type: builder.MoneyRef,
+      nullable: true,
+      description:
+        'The list price of one base unit (wholesale; retail for guests) to show struck through; null when unknown. Pricing resolves what the viewer pays.',
+      resolve: async (s, _args, ctx) => {
+        const ref = await referencePrice(ctx, s.skuId);
+        const minor = s.guest ? ref?.retailMinor : ref?.wholesaleMinor;
+        return minor == null ? null : { minor };
+      },
+    }),
+    startsAt: t.field({ type: 'DateTime', resolve: (s) => s.startsAt }),
+    endsAt: t.field({
+      type: 'DateTime',
+      description: 'A flash sale counts down to this.',
+      resolve: (s) => s.endsAt,
+    }),
+    flashSale: t.boolean({
+      description: 'A time-limited flash sale (限时特价).',
+      resolve: (s) => s.flashSale,
+    }),
+    badge: t.string({ resolve: (s) => (s.flashSale ? '限时特价' : '特价') }),
+    badgeEn: t.string({ resolve: (s) => (s.flashSale ? 'Flash sale' : 'Special') }),
   }),
 });
 
@@ -88,14 +145,15 @@ async function promotionsFor(
   product: { id: string; brand: { id: string }; category: CategoryFacts },
   skuIds: string[],
 ) {
-  const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
+  const [running, audience] = await Promise.all([runningPromotions(ctx), viewerAudience(ctx)]);
   const facts = {
     id: product.id,
     brandId: product.brand.id,
     categoryIds: ancestry(product.category),
     skuIds,
   };
-  return running.filter((p) => appliesToLevel(p, level) && appliesToProduct(p, facts));
+  const now = new Date();
+  return running.filter((p) => qualifies(p, facts, audience, now, specialSkus));
 }
 
 SkuKey.implement({
@@ -115,8 +173,9 @@ SkuKey.implement({
       nullable: true,
       description: 'The item special this viewer gets on this SKU now, if any (the lowest of several).',
       resolve: async (sku, _args, ctx) => {
-        const [running, level] = await Promise.all([runningPromotions(ctx), viewerLevel(ctx)]);
-        return bestSpecial(running, sku.id, level, new Date());
+        const [running, audience] = await Promise.all([runningPromotions(ctx), viewerAudience(ctx)]);
+        const special = bestSpecial(running, sku.id, audience, new Date());
+        return special ? { ...special, skuId: sku.id, guest: ctx.viewer.kind === 'guest' } : null;
       },
     }),
   }),
@@ -145,16 +204,6 @@ ProductKey.implement({
     }),
   }),
 });
-
-builder.queryField('promotions', (t) =>
-  t.prismaField({
-    type: ['Promotion'],
-    description: 'Staff: every promotion, newest first.',
-    authScopes: { staff: true },
-    resolve: (query) =>
-      db().promotion.findMany({ ...query, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] }),
-  }),
-);
 
 /** The category and its ancestors (the tree has three levels). */
 function ancestry(category: CategoryChain): string[] {
