@@ -1,5 +1,11 @@
 import type { DomainEvent, EventConsumerDefinition } from '@wholesail/platform';
-import { customerChanged, customerLevelChanged, saleUnitsOf, skuChanged } from './domain/projections';
+import {
+  customerChanged,
+  customerLevelChanged,
+  saleUnitsOf,
+  skuChanged,
+  unitColumns,
+} from './domain/projections';
 
 type Upsertable = { upsert(args: unknown): Promise<unknown> };
 type Tx = { customerPriceProfile: Upsertable; priceLevel: Upsertable; skuRef: Upsertable };
@@ -54,7 +60,7 @@ export const skuProjectionConsumer: EventConsumerDefinition<Tx> = {
       productId: s.productId,
       code: s.code,
       baseUnit: s.baseUnit,
-      units: saleUnitsOf(s),
+      ...unitColumns(saleUnitsOf(s)),
       onShelf: s.onShelf ?? true,
     };
     await tx.skuRef.upsert({

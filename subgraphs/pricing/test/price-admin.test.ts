@@ -144,7 +144,8 @@ describe('projections from crm and catalog events', () => {
     expect(await raw.skuRef.findFirst({ where: { tenantId: 'tnt_a', skuId: 'sku_1' } })).toMatchObject({
       code: 'SP0001',
       baseUnit: '瓶',
-      units,
+      unitNames: ['瓶', '箱'],
+      unitFactors: [1, 24],
       onShelf: true,
     });
     expect(
@@ -177,10 +178,10 @@ describe('projections from crm and catalog events', () => {
       (await raw.customerPriceProfile.findFirst({ where: { tenantId: 'tnt_b', customerId: 'cus_2' } }))
         ?.levelId,
     ).toBe('lvl_b');
-    expect((await raw.skuRef.findFirst({ where: { tenantId: 'tnt_a', skuId: 'sku_3' } }))?.units).toEqual([
-      { name: '瓶', factor: 1 },
-      { name: '提', factor: 6 },
-    ]);
+    expect(await raw.skuRef.findFirst({ where: { tenantId: 'tnt_a', skuId: 'sku_3' } })).toMatchObject({
+      unitNames: ['瓶', '提'],
+      unitFactors: [1, 6],
+    });
     expect(await raw.customerPriceProfile.count({ where: { tenantId: 'tnt_a' } })).toBe(2);
   });
 });

@@ -37,3 +37,12 @@ export function saleUnitsOf(sku: { baseUnit: string; units: readonly { name: str
   const units = sku.units.filter((u) => u.name !== sku.baseUnit);
   return [{ name: sku.baseUnit, factor: 1 }, ...units];
 }
+
+/** SkuRef keeps the units as two parallel columns (names, factors). */
+export function unitColumns(units: readonly { name: string; factor: number }[]) {
+  return { unitNames: units.map((u) => u.name), unitFactors: units.map((u) => u.factor) };
+}
+
+export function unitsOfRef(ref: { unitNames: string[]; unitFactors: number[] }) {
+  return ref.unitNames.map((name, i) => ({ name, factor: ref.unitFactors[i] ?? 1 }));
+}

@@ -8,6 +8,7 @@ import {
   tierProblems,
   unitProblem,
 } from '../domain/price-rules';
+import { unitsOfRef } from '../domain/projections';
 import { SETTINGS_DEFAULTS } from './price-book';
 import { SkuRef } from './sku-price';
 
@@ -17,7 +18,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
 /** A SKU as pricing knows it (SkuRef, kept from catalog's SkuChanged), with its sale units. */
 export async function knownSku(skuId: string) {
   const ref = await db().skuRef.findFirst({ where: { skuId } });
-  return ref ? { ...ref, units: ref.units as unknown as SaleUnit[] } : null;
+  return ref ? { ...ref, units: unitsOfRef(ref) } : null;
 }
 
 /** Problems of a (skuId, unit) pair; the SKU when it is known. */

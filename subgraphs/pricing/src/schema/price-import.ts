@@ -9,6 +9,7 @@ import {
   writePriceFile,
 } from '../domain/price-file';
 import type { SaleUnit } from '../domain/price-rules';
+import { unitsOfRef } from '../domain/projections';
 import { customerPriceChanged } from './price-admin';
 
 const staffRoles = { role: ['BOSS', 'OFFICE'] } as { role: ('BOSS' | 'OFFICE')[] };
@@ -34,8 +35,7 @@ const ImportResultRef = builder.objectRef<ImportCounts>('PriceImportResult').imp
 async function skuLookup(codes: string[]) {
   const refs = await db().skuRef.findMany({ where: { code: { in: codes } }, orderBy: { skuId: 'asc' } });
   const byCode = new Map<string, { skuId: string; units: SaleUnit[] }>();
-  for (const r of refs)
-    if (!byCode.has(r.code)) byCode.set(r.code, { skuId: r.skuId, units: r.units as unknown as SaleUnit[] });
+  for (const r of refs) if (!byCode.has(r.code)) byCode.set(r.code, { skuId: r.skuId, units: unitsOfRef(r) });
   return byCode;
 }
 

@@ -24,7 +24,8 @@ CREATE TABLE "SkuRef" (
     "productId" TEXT NOT NULL,
     "code" TEXT NOT NULL,
     "baseUnit" TEXT NOT NULL,
-    "units" JSONB NOT NULL,
+    "unitNames" TEXT[],
+    "unitFactors" INTEGER[],
     "onShelf" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "SkuRef_pkey" PRIMARY KEY ("id")
