@@ -90,6 +90,8 @@ export interface World {
     CustomerPrice: Pricing.CustomerPrice[];
     LastSalePrice: Pricing.LastSalePrice[];
     VolumeTier: Pricing.VolumeTier[];
+    PriceLevel: Pricing.PriceLevel[];
+    SkuRef: Pricing.SkuRef[];
   };
   marketing: {
     Promotion: Marketing.Promotion[];
@@ -313,6 +315,8 @@ export function buildWorld(options: WorldOptions): World {
       CustomerPrice: [],
       LastSalePrice: [],
       VolumeTier: [],
+      PriceLevel: [],
+      SkuRef: [],
     },
     marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
     inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
@@ -801,7 +805,16 @@ export function buildWorld(options: WorldOptions): World {
       limitMinor: BigInt(customerRng.int(5, 50) * 1000 * 100),
       paymentTermDays: customerRng.pick([0, 7, 15, 30]),
     });
-    world.pricing.CustomerPriceProfile.push({ id: `cpp_${pad(n, 4)}`, tenantId, customerId: id, levelId });
+    world.pricing.CustomerPriceProfile.push({
+      id: `cpp_${pad(n, 4)}`,
+      tenantId,
+      customerId: id,
+      levelId,
+      code,
+      name,
+      ownerRepId,
+      status: active ? 'ACTIVE' : 'PENDING',
+    });
     world.marketing.CustomerProfile.push({ id: `mcp_${pad(n, 4)}`, tenantId, customerId: id, levelId });
     world.inventory.CustomerWarehouse.push({
       id: `cw_${pad(n, 4)}`,
@@ -925,6 +938,33 @@ export function buildWorld(options: WorldOptions): World {
     }
   }
   world.pricing.PricingSettings.push({ tenantId, trackLastPrice: true, guestBrowsing: false });
+  // pricing's projections of crm levels and catalog SKUs (kept by events after the seed)
+  world.pricing.PriceLevel = world.crm.CustomerLevel.map((l) => ({
+    id: `plv_${l.id}`,
+    tenantId,
+    levelId: l.id,
+    code: l.code,
+    name: l.name,
+    rank: l.rank,
+  }));
+  const unitsOfSku = new Map<string, { unitNames: string[]; unitFactors: number[] }>();
+  for (const u of world.catalog.SaleUnit) {
+    const cols = unitsOfSku.get(u.skuId) ?? { unitNames: [], unitFactors: [] };
+    cols.unitNames.push(u.name);
+    cols.unitFactors.push(u.factor);
+    unitsOfSku.set(u.skuId, cols);
+  }
+  const shelfOfProduct = new Map(world.catalog.Product.map((p) => [p.id, p.onShelf]));
+  world.pricing.SkuRef = world.catalog.Sku.map((s) => ({
+    id: `sref_${s.id}`,
+    tenantId,
+    skuId: s.id,
+    productId: s.productId,
+    code: s.code,
+    baseUnit: s.baseUnit,
+    ...(unitsOfSku.get(s.id) ?? { unitNames: [s.baseUnit], unitFactors: [1] }),
+    onShelf: shelfOfProduct.get(s.productId) ?? true,
+  }));
 
   // --- marketing --------------------------------------------------------------------------
   const promoRng = new Rng('promotions');
