@@ -3,7 +3,6 @@
  * generated Prisma models. Pure and deterministic: the same scale, `now` and password hash give
  * the same output (seeded PRNG, no clock, no Math.random). Dates are relative to `now`.
  */
-import { pinyin } from 'pinyin-pro';
 import type * as Catalog from '../../../subgraphs/catalog/generated/prisma/client';
 import type * as Crm from '../../../subgraphs/crm/generated/prisma/client';
 import type * as Delivery from '../../../subgraphs/delivery/generated/prisma/client';
@@ -12,6 +11,8 @@ import type * as Marketing from '../../../subgraphs/marketing/generated/prisma/c
 import type * as Orders from '../../../subgraphs/orders/generated/prisma/client';
 import type * as Pricing from '../../../subgraphs/pricing/generated/prisma/client';
 import type * as Warehouse from '../../../subgraphs/warehouse/generated/prisma/client';
+import { pinyinInitials } from '../../../subgraphs/catalog/src/domain/pinyin';
+import { fillCatalogProjections } from './catalog-projections';
 import {
   customerCode,
   customerId,
@@ -81,6 +82,13 @@ export interface World {
     Sku: Catalog.Sku[];
     SkuBarcode: Catalog.SkuBarcode[];
     SaleUnit: Catalog.SaleUnit[];
+    /** projections of crm, inventory, pricing and orders facts, and the home page (catalog-projections.ts) */
+    CustomerProfile: Catalog.CustomerProfile[];
+    SkuStock: Catalog.SkuStock[];
+    SkuWholesalePrice: Catalog.SkuWholesalePrice[];
+    ProductRanking: Catalog.ProductRanking[];
+    CountedOrder: Catalog.CountedOrder[];
+    HomeLayout: Catalog.HomeLayout[];
   };
   pricing: {
     PricingSettings: Pricing.PricingSettings[];
@@ -172,14 +180,8 @@ export function chinaDate(ms: number): string {
 const round10 = (fen: number): number => Math.max(10, Math.round(fen / 10) * 10);
 const pct = (fen: number, ratio: number): number => Math.max(1, Math.round(fen * ratio));
 
-/** pinyin initials, lowercase a-z0-9 only: 可口可乐 -> kkkl */
-export function pinyinInitials(name: string): string {
-  const letters = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }) as string[];
-  return letters
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+/** pinyin initials, lowercase a-z0-9 only: 可口可乐 -> kkkl (the catalog's own rule, one function) */
+export { pinyinInitials };
 
 // ---------------------------------------------------------------------------------------------
 
@@ -306,6 +308,12 @@ export function buildWorld(options: WorldOptions): World {
       Sku: [],
       SkuBarcode: [],
       SaleUnit: [],
+      CustomerProfile: [],
+      SkuStock: [],
+      SkuWholesalePrice: [],
+      ProductRanking: [],
+      CountedOrder: [],
+      HomeLayout: [],
     },
     pricing: {
       PricingSettings: [],
@@ -449,6 +457,7 @@ export function buildWorld(options: WorldOptions): World {
       logoUrl: `/images/brands/${brandId(b)}.svg`,
       sortOrder: i + 1,
       restricted: b.restricted ?? false,
+      pinyin: pinyinInitials(b.name),
     });
   }
   const leaves: { leaf: LeafDef; categoryId: string }[] = [];
@@ -461,6 +470,7 @@ export function buildWorld(options: WorldOptions): World {
       name: top.name,
       nameEn: top.nameEn,
       depth: 0,
+      pinyin: pinyinInitials(top.name),
       sortOrder: ti + 1,
     });
     for (const [mi, mid] of top.mids.entries()) {
@@ -472,6 +482,7 @@ export function buildWorld(options: WorldOptions): World {
         name: mid.name,
         nameEn: mid.nameEn,
         depth: 1,
+        pinyin: pinyinInitials(mid.name),
         sortOrder: mi + 1,
       });
       for (const [li, leaf] of mid.leaves.entries()) {
@@ -483,6 +494,7 @@ export function buildWorld(options: WorldOptions): World {
           name: leaf.name,
           nameEn: leaf.nameEn,
           depth: 2,
+          pinyin: pinyinInitials(leaf.name),
           sortOrder: li + 1,
         });
         leaves.push({ leaf, categoryId: leafId });
@@ -1149,6 +1161,9 @@ export function buildWorld(options: WorldOptions): World {
     promoStart,
     promoEnd,
   });
+
+  // --- catalog: projections of the facts above, and the home page --------------------------
+  fillCatalogProjections(world);
 
   return world;
 }

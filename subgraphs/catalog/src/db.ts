@@ -1,5 +1,5 @@
 import { prismaHolder } from '@wholesail/platform';
 import { PrismaClient } from '../generated/prisma/client';
 
-export const database = prismaHolder(PrismaClient, { schema: 'catalog' });
+export const database = prismaHolder(PrismaClient, { schema: 'catalog', globalModels: ['EventCursor'] });
 export const db = database.db;

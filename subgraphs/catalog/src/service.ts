@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
+import { catalogConsumers } from './consumers';
 import { database } from './db';
 import { buildSchema } from './schema';
 
@@ -10,6 +11,7 @@ export const catalog: SubgraphDefinition = {
   migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../prisma/migrations'),
   buildSchema,
   database,
+  consumers: catalogConsumers,
 };
 export default catalog;
 export { database };

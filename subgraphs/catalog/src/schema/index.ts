@@ -4,6 +4,13 @@ import './brand';
 import './category';
 import './product';
 import './sku';
+import './suggestions';
+import './home-layout';
+import './brand-admin';
+import './category-admin';
+import './product-admin';
+
+builder.mutationType({});
 
 let schema: GraphQLSchema | undefined;
 

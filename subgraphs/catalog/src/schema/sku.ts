@@ -1,4 +1,5 @@
 import { loadById } from '@wholesail/platform';
+import { viewerAccess } from '../access';
 import { builder } from '../builder';
 import { db } from '../db';
 import { productVisibility } from '../domain/visibility';
@@ -20,6 +21,7 @@ export const SkuRef = builder.prismaObject('Sku', {
     code: t.exposeString('code'),
     spec: t.exposeString('spec'),
     baseUnit: t.exposeString('baseUnit'),
+    sortOrder: t.exposeInt('sortOrder'),
     barcode: t.string({
       nullable: true,
       description: 'The main barcode (the first of `barcodes`).',
@@ -37,13 +39,15 @@ export const SkuRef = builder.prismaObject('Sku', {
 
 builder.asEntity(SkuRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: (ref, ctx) =>
-    loadById(
+  resolveReference: async (ref, ctx) => {
+    const access = await viewerAccess(ctx);
+    return loadById(
       ctx,
       'catalog.sku',
-      (ids) => db().sku.findMany({ where: { id: { in: ids }, product: productVisibility(ctx.viewer) } }),
+      (ids) => db().sku.findMany({ where: { id: { in: ids }, product: productVisibility(access) } }),
       ref.id,
-    ),
+    );
+  },
 });
 
 builder.queryFields((t) => ({
@@ -51,19 +55,22 @@ builder.queryFields((t) => ({
     type: 'Sku',
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      db().sku.findFirst({ ...query, where: { id: args.id, product: productVisibility(ctx.viewer) } }),
+    resolve: async (query, _root, args, ctx) =>
+      db().sku.findFirst({
+        ...query,
+        where: { id: args.id, product: productVisibility(await viewerAccess(ctx)) },
+      }),
   }),
   skuByBarcode: t.prismaField({
     type: 'Sku',
     nullable: true,
     description: 'The SKU with this barcode (of its base unit or of a sale unit).',
     args: { barcode: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
+    resolve: async (query, _root, args, ctx) =>
       db().sku.findFirst({
         ...query,
         where: {
-          product: productVisibility(ctx.viewer),
+          product: productVisibility(await viewerAccess(ctx)),
           OR: [
             { barcodes: { some: { barcode: args.barcode.trim() } } },
             { units: { some: { barcode: args.barcode.trim() } } },
