@@ -1,13 +1,7 @@
 import { appendEvents, assertValid, requireTenantId, ValidationError } from '@wholesail/platform';
 import { builder } from '../builder';
 import { db } from '../db';
-import {
-  amountOrProblem,
-  type Problem,
-  type SaleUnit,
-  tierProblems,
-  unitProblem,
-} from '../domain/price-rules';
+import { amountOrProblem, type Problem, tierProblems, unitProblem } from '../domain/price-rules';
 import { unitsOfRef } from '../domain/projections';
 import { SETTINGS_DEFAULTS } from './price-book';
 import { SkuRef } from './sku-price';
