@@ -12,7 +12,7 @@ export function ProductImage({
 }) {
   const { t } = useTranslation();
   if (src)
-    return <img src={src} alt={name} loading="lazy" className={`size-full object-cover ${className}`} />;
+    return <img src={src} alt={name} loading="lazy" className={`size-full ${className || 'object-cover'}`} />;
   return (
     <div className={`flex size-full flex-col items-center justify-center gap-1 text-slate-300 ${className}`}>
       <span className="text-3xl font-semibold">{name.slice(0, 1)}</span>

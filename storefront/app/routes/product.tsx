@@ -85,6 +85,7 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
   const promotions = mergePromotions(product.promotions, sku?.promotions);
   const special = sku?.specialPrice;
   const images = product.images ?? [];
+  const factor = sku?.units.find((u) => u.name === unit)?.factor ?? 1;
   const switching =
     navigation.state === 'loading' && navigation.location?.pathname === `/products/${product.id}`;
 
@@ -98,7 +99,7 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
         >
           {(images.length > 0 ? images : [undefined]).map((src, index) => (
             <div key={src ?? index} className="aspect-[4/3] w-full shrink-0 snap-center sm:aspect-square">
-              <ProductImage src={src} name={title} />
+              <ProductImage src={src} name={title} className="object-contain" />
             </div>
           ))}
         </div>
@@ -111,6 +112,19 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
               className={switching ? 'opacity-60' : undefined}
             >
               <PriceTag price={price} size="lg" />
+              {price && factor > 1 && (
+                <p data-testid="price-per-base" className="mt-0.5 text-xs text-slate-500">
+                  {t('product.perBase', {
+                    price: formatMoney({
+                      amount: (Number(price.amount) / factor).toFixed(2),
+                      currency: price.currency,
+                    }),
+                    unit: sku?.baseUnit,
+                    sale: unit,
+                    factor,
+                  })}
+                </p>
+              )}
             </div>
             {special?.flashSale && (
               <p className="mt-1 text-xs text-red-600">

@@ -96,7 +96,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
             ))}
           </nav>
           <div className="min-w-0 flex-1">
-            <SearchBox key={query} defaultValue={query} />
+            <SearchBox key={`${location.pathname}?${query}`} defaultValue={query} />
           </div>
           <LanguageSwitcher className="hidden sm:flex" />
           {viewer.guest ? (
