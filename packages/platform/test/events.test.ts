@@ -136,7 +136,7 @@ describe('a consumer', () => {
     const first = appendEvents(
       {
         $queryRawUnsafe: async (q: string, ...v: unknown[]) => (await client.query(q, v)).rows as never,
-        $executeRawUnsafe: async () => 0,
+        $executeRawUnsafe: async (q: string, ...v: unknown[]) => (await client.query(q, v)).rowCount ?? 0,
       },
       'src_a',
       [

@@ -62,7 +62,8 @@ function appendLockKey(schema: string): bigint {
 export async function appendEvents(tx: SqlRunner, schema: string, events: NewEvent[]): Promise<bigint[]> {
   if (events.length === 0) return [];
   const s = `"${assertSchemaName(schema)}"`;
-  await tx.$queryRawUnsafe(`SELECT pg_advisory_xact_lock(${appendLockKey(schema)})`);
+  // $executeRaw: these functions return void, which Prisma's raw query decoding rejects.
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${appendLockKey(schema)})`);
   const positions: bigint[] = [];
   for (const e of events) {
     const rows = await tx.$queryRawUnsafe<{ position: bigint }[]>(
@@ -77,6 +78,6 @@ export async function appendEvents(tx: SqlRunner, schema: string, events: NewEve
     );
     positions.push(BigInt(rows[0]!.position));
   }
-  await tx.$queryRawUnsafe(`SELECT pg_notify('${EVENTS_CHANNEL}', $1)`, schema);
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${EVENTS_CHANNEL}', $1)`, schema);
   return positions;
 }

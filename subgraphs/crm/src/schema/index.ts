@@ -5,6 +5,7 @@ import './customer';
 import './viewer';
 import './login';
 import './tenant';
+import './customer-admin';
 
 let schema: GraphQLSchema | undefined;
 
