@@ -312,7 +312,7 @@ export async function writeWorld(
   };
 
   if (method === 'sql') {
-    return crm.$transaction(
+    const result = await crm.$transaction(
       async (tx) => {
         await tx.$queryRawUnsafe('SELECT 1 AS locked FROM pg_advisory_xact_lock($1)', LOCK_KEY);
         const deleted = await prepare(tx);
@@ -329,6 +329,8 @@ export async function writeWorld(
       },
       { maxWait: 120_000, timeout: 60 * 60_000 },
     );
+    if (result.seeded) await analyzeWorld(crm, getWorld());
+    return result;
   }
 
   const deleted = await crm.$transaction(async (tx) => prepare(tx), {
@@ -352,5 +354,16 @@ export async function writeWorld(
     if (rows.length >= 10_000)
       log(`  ${schema}.${table}: ${rows.length} rows in ${Math.round(performance.now() - t0)} ms`);
   }
+  await analyzeWorld(crm, w);
   return { seeded: true, deleted };
+}
+
+/**
+ * Fresh statistics for every table just filled: without them the planner takes a bulk-loaded
+ * table for empty and picks nested loops that turn a 40 ms page into seconds (autovacuum would
+ * get there, but only later).
+ */
+async function analyzeWorld(db: Query, world: World): Promise<void> {
+  for (const [schema, table] of worldTables(world))
+    await db.$executeRawUnsafe(`ANALYZE "${schema}"."${table}"`);
 }
