@@ -81,6 +81,9 @@ function errorBody(message: string, code: string) {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger('gateway');
   const urls = options.subgraphUrls;
+  // @apollo/gateway otherwise sends usage metrics to usage-reporting.api.apollographql.com
+  // every few seconds (TLS connections from every gateway, offline machines included).
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
     ...(options.mode === 'dev'
       ? {

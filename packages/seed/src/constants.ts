@@ -20,11 +20,22 @@ export interface ScaleConfig {
   orders: number;
   /** cap on customer-specific prices per customer (see world.ts, customer prices) */
   maxCustomerPricesPerCustomer: number;
+  /**
+   * Share of the SKUs of a customer's usual brands that get a customer price. Unset: a random
+   * 8-12% per customer (demo). bench: exactly 10% (the benchmark's data, docs/benchmarks.md).
+   */
+  customerPriceShare?: number;
 }
 
 export const SCALES: Record<Scale, ScaleConfig> = {
   demo: { customers: 200, skus: 1_000, orders: 300, maxCustomerPricesPerCustomer: 60 },
-  bench: { customers: 10_000, skus: 50_000, orders: 15_000, maxCustomerPricesPerCustomer: 60 },
+  bench: {
+    customers: 10_000,
+    skus: 50_000,
+    orders: 15_000,
+    maxCustomerPricesPerCustomer: Number.POSITIVE_INFINITY,
+    customerPriceShare: 0.1,
+  },
 };
 
 export function isScale(value: string): value is Scale {

@@ -4,6 +4,7 @@
  * the same output (seeded PRNG, no clock, no Math.random). Dates are relative to `now`.
  */
 import type * as Catalog from '../../../subgraphs/catalog/generated/prisma/client';
+import { pinyinInitials } from '../../../subgraphs/catalog/src/domain/pinyin';
 import type * as Crm from '../../../subgraphs/crm/generated/prisma/client';
 import type * as Delivery from '../../../subgraphs/delivery/generated/prisma/client';
 import type * as Inventory from '../../../subgraphs/inventory/generated/prisma/client';
@@ -11,7 +12,6 @@ import type * as Marketing from '../../../subgraphs/marketing/generated/prisma/c
 import type * as Orders from '../../../subgraphs/orders/generated/prisma/client';
 import type * as Pricing from '../../../subgraphs/pricing/generated/prisma/client';
 import type * as Warehouse from '../../../subgraphs/warehouse/generated/prisma/client';
-import { pinyinInitials } from '../../../subgraphs/catalog/src/domain/pinyin';
 import { fillCatalogProjections } from './catalog-projections';
 import {
   customerCode,
@@ -925,11 +925,13 @@ export function buildWorld(options: WorldOptions): World {
       for (let i = 0; i < Math.min(100, skus.length); i += 4)
         prices.set(i, pct(skus[i]!.wholesale, cpRng.float(0.85, 0.9)));
     }
-    // about a tenth of the SKUs of its usual brands (store002 keeps level prices on the first 100)
+    // about a tenth of the SKUs of its usual brands, exactly a tenth at bench scale
+    // (store002 keeps level prices on the first 100)
     const pool = new BrandPool(c.usualBrands.map((b) => skusByBrand.get(b) ?? []));
+    const drawn = cpRng.float(0.08, 0.12); // drawn at every scale: the demo rows stay the same
     const count = Math.min(
       config.maxCustomerPricesPerCustomer,
-      Math.round(pool.size * cpRng.float(0.08, 0.12)),
+      Math.round(pool.size * (config.customerPriceShare ?? drawn)),
     );
     for (const s of pool.sample(cpRng, count)) {
       if (c.n === 2 && s.index < 100) continue;
