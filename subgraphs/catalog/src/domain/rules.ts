@@ -199,11 +199,13 @@ export function skuProblems(
           field: f(`units.${i}.name`),
           message: '单位名称最多 8 个字 (unit name is at most 8 characters)',
         });
-      else if (seen.has(name))
+      else if (seen.has(name)) {
         problems.push({
           field: f(`units.${i}.name`),
           message: `单位“${name}”重复 (unit ${name} is used twice)`,
         });
+        return;
+      }
       seen.add(name);
       if (!Number.isInteger(u.factor) || u.factor < 1)
         problems.push({
