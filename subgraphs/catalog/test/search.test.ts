@@ -21,7 +21,13 @@ beforeAll(async () => {
   testDb = await createTestDatabase('catalogsearch');
   pool = new pg.Pool({ connectionString: testDb.url });
   for (const source of ['crm', 'inventory', 'pricing', 'orders']) await pool.query(eventTablesSql(source));
-  server = await startSubgraph(catalog, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
+  // no consumers here: their polling would add statements to the counts below
+  server = await startSubgraph(catalog, {
+    databaseUrl: testDb.url,
+    port: 0,
+    authSecret: TEST_AUTH_SECRET,
+    consumers: false,
+  });
   await seedCatalog(database.raw(), 'a');
   await seedCatalog(database.raw(), 'b');
 }, 60_000);
