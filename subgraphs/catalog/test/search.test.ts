@@ -379,4 +379,20 @@ describe('batching', () => {
     expect(large.result.data.products.edges).toHaveLength(5);
     expect(large.statements).toBe(small.statements);
   });
+
+  it('resolves _entities of N products or SKUs in the same number of statements', async () => {
+    const q = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Product { id brand { name } skus { code units { name } } } ... on Sku { id baseUnit units { name factor } } } }`;
+    const reps = (names: string[]) =>
+      names.flatMap((n) => [
+        { __typename: 'Product', id: `a_${n}` },
+        { __typename: 'Sku', id: `a_${n}_s1` },
+      ]);
+    const two = await countStatements(() => gql(server.url, q, { r: reps(['cola', 'pepsi']) }, vip));
+    const all = await countStatements(() =>
+      gql(server.url, q, { r: reps(['cola', 'zero', 'pepsi', 'water', 'off', 'moutai', 'wly']) }, vip),
+    );
+    expect(all.result.data._entities.filter(Boolean)).toHaveLength(10); // off and wly hidden
+    expect(all.statements).toBe(two.statements);
+  });
 });
