@@ -180,6 +180,26 @@ async function writeSkuParts(tx: Tx, skuId: string, input: SkuArgs, creating: bo
 }
 
 /** A unique constraint lost to a concurrent write: the same refusal as the check before it. */
+/** A new SKU row with its barcodes and sale units. */
+async function createSku(
+  tx: Tx,
+  productId: string,
+  input: SkuArgs & { code: string; baseUnit: string; spec?: string | null; sortOrder?: number | null },
+  defaultSortOrder: number,
+) {
+  const sku = await tx.sku.create({
+    data: {
+      productId,
+      code: input.code.trim(),
+      spec: input.spec?.trim() ?? '',
+      baseUnit: input.baseUnit.trim(),
+      sortOrder: input.sortOrder ?? defaultSortOrder,
+    } as never,
+  });
+  await writeSkuParts(tx, sku.id, input, true);
+  return sku;
+}
+
 async function orRefuse<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
@@ -234,18 +254,7 @@ builder.mutationFields((t) => ({
               sortOrder: input.sortOrder ?? 0,
             } as never,
           });
-          for (const [i, s] of input.skus.entries()) {
-            const sku = await tx.sku.create({
-              data: {
-                productId: product.id,
-                code: s.code.trim(),
-                spec: s.spec?.trim() ?? '',
-                baseUnit: s.baseUnit.trim(),
-                sortOrder: s.sortOrder ?? i + 1,
-              } as never,
-            });
-            await writeSkuParts(tx, sku.id, s, true);
-          }
+          for (const [i, s] of input.skus.entries()) await createSku(tx, product.id, s, i + 1);
           await emitCatalogChanges(tx, [product.id]);
           return product.id;
         }),
@@ -329,16 +338,7 @@ builder.mutationFields((t) => ({
       const id = await orRefuse(() =>
         db().$transaction(async (tx) => {
           const count = await tx.sku.count({ where: { productId: product.id } });
-          const sku = await tx.sku.create({
-            data: {
-              productId: product.id,
-              code: input.code.trim(),
-              spec: input.spec?.trim() ?? '',
-              baseUnit: input.baseUnit.trim(),
-              sortOrder: input.sortOrder ?? count + 1,
-            } as never,
-          });
-          await writeSkuParts(tx, sku.id, input, true);
+          const sku = await createSku(tx, product.id, input, count + 1);
           await emitCatalogChanges(tx, [product.id]);
           return sku.id;
         }),
