@@ -11,8 +11,10 @@ const NAV: { key: string; icon: IconName; to?: string }[] = [
   { key: 'dashboard', icon: 'dashboard', to: '/' },
   { key: 'orders', icon: 'orders' },
   { key: 'customers', icon: 'customers' },
-  { key: 'products', icon: 'products' },
-  { key: 'warehouse', icon: 'warehouse' },
+  { key: 'products', icon: 'products', to: '/products' },
+  { key: 'prices', icon: 'prices', to: '/prices' },
+  { key: 'warehouse', icon: 'warehouse', to: '/stock' },
+  { key: 'homeLayout', icon: 'homeLayout', to: '/home-layout' },
   { key: 'delivery', icon: 'delivery' },
   { key: 'finance', icon: 'finance' },
 ];
@@ -31,7 +33,7 @@ function NavItems({ compact = false }: { compact?: boolean }) {
           <NavLink
             key={item.key}
             to={item.to}
-            end
+            end={item.to === '/'}
             className={({ isActive }) =>
               `flex shrink-0 items-center gap-3 rounded-lg px-3 py-2 text-sm font-medium transition ${
                 isActive ? 'bg-white/10 text-white' : 'text-indigo-100/80 hover:bg-white/5 hover:text-white'
