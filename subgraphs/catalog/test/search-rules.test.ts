@@ -1,6 +1,6 @@
 import { pinyinInitials } from '../src/domain/pinyin';
 import { customerChange, orderPlaced, skuPriceChange, stockChange } from '../src/domain/projections';
-import { compareMatches, SEARCH_TIER, searchTier } from '../src/domain/search';
+import { compareMatches, containsPattern, SEARCH_TIER, searchTier } from '../src/domain/search';
 import { normaliseSearch } from '../src/domain/visibility';
 
 describe('pinyin initials', () => {
@@ -80,5 +80,14 @@ describe('event payloads', () => {
       }),
     ).toEqual({ orderId: 'o', lines: [{ skuId: 'a', quantity: 5 }] });
     expect(orderPlaced({ lines: [] })).toBeNull();
+  });
+});
+
+describe('search patterns', () => {
+  it('matches the text anywhere and takes LIKE wildcards in it literally', () => {
+    expect(containsPattern('kkkl')).toBe('%kkkl%');
+    expect(containsPattern('100%')).toBe('%100\\%%');
+    expect(containsPattern('a_b')).toBe('%a\\_b%');
+    expect(containsPattern('c:\\x')).toBe('%c:\\\\x%');
   });
 });

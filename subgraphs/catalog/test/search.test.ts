@@ -178,6 +178,13 @@ describe('search', () => {
     expect(await list(plain, { search: '可口' }, 'NEWEST')).toEqual(['cola', 'water']);
     expect(await list(plain, { search: '可口' }, 'PRICE_ASC')).toEqual(['water', 'cola']);
   });
+
+  it('takes LIKE wildcards in the search text literally', async () => {
+    expect(await list(plain, { search: '%' })).toEqual([]);
+    expect(await list(plain, { search: '_' })).toEqual([]);
+    expect(await list(plain, { search: 'k%l' })).toEqual([]);
+    expect(await list(plain, { search: '可_可' })).toEqual([]);
+  });
 });
 
 describe('filters', () => {

@@ -1,4 +1,5 @@
 import type { CatalogAccess } from '../domain/visibility';
+import { containsPattern } from '../domain/search';
 import { normaliseSearch } from '../domain/visibility';
 
 /**
@@ -56,21 +57,27 @@ function matching(q: ProductListQuery, omit?: 'brand' | 'category') {
         : 'NOT b."restricted"',
     );
   }
-  let rank = '0';
+  // built only where a query orders by it: an unused parameter has no type PostgreSQL can infer
+  let rank = () => '0';
   const search = f.search ? normaliseSearch(f.search) : null;
   if (search) {
-    const text = s.p(search.text);
     const compact = s.p(search.compact);
     s.ctes.push(`bc AS (
       SELECT k."productId" FROM "catalog"."SkuBarcode" sb JOIN "catalog"."Sku" k ON k."id" = sb."skuId"
       WHERE sb."tenantId" = ${t} AND sb."barcode" = ${compact}
       UNION SELECT k."productId" FROM "catalog"."SaleUnit" su JOIN "catalog"."Sku" k ON k."id" = su."skuId"
       WHERE su."tenantId" = ${t} AND su."barcode" = ${compact})`);
-    s.where.push(`(p."id" IN (SELECT "productId" FROM bc) OR strpos(lower(p."name"), ${text}) > 0
-      OR strpos(lower(p."nameEn"), ${text}) > 0 OR strpos(p."pinyin", ${compact}) > 0)`);
-    rank = `CASE WHEN p."id" IN (SELECT "productId" FROM bc) THEN 0
+    // LIKE '%..%' on the trigram-indexed expressions (see the trigram_search migration)
+    const textLike = s.p(containsPattern(search.text));
+    const compactLike = s.p(containsPattern(search.compact));
+    s.where.push(`(p."id" IN (SELECT "productId" FROM bc) OR lower(p."name") LIKE ${textLike}
+      OR lower(p."nameEn") LIKE ${textLike} OR p."pinyin" LIKE ${compactLike})`);
+    rank = () => {
+      const text = s.p(search.text);
+      return `CASE WHEN p."id" IN (SELECT "productId" FROM bc) THEN 0
       WHEN starts_with(lower(p."name"), ${text}) OR starts_with(lower(p."nameEn"), ${text})
         OR starts_with(p."pinyin", ${compact}) THEN 1 ELSE 2 END`;
+    };
   }
   if (f.categoryId && omit !== 'category') {
     s.ctes.push(`sub AS (
@@ -99,7 +106,7 @@ function withClause(s: Sql): string {
   return s.ctes.length ? `WITH RECURSIVE ${s.ctes.join(',\n')}\n` : '';
 }
 
-function orderBy(sort: ProductSort, rank: string, searching: boolean): string {
+function orderBy(sort: ProductSort, rank: () => string, searching: boolean): string {
   const tie = 'p."sortOrder" ASC, p."id" ASC';
   switch (sort) {
     case 'NEWEST':
@@ -113,7 +120,7 @@ function orderBy(sort: ProductSort, rank: string, searching: boolean): string {
     case 'BEST_SELLING':
       return `COALESCE(r."soldQuantity", 0) DESC, ${tie}`;
     default:
-      return searching ? `${rank} ASC, ${tie}` : tie;
+      return searching ? `${rank()} ASC, ${tie}` : tie;
   }
 }
 
@@ -193,7 +200,7 @@ export function suggestionSql(q: ProductListQuery, text: string, limit: number) 
       : 'AND NOT b."restricted"';
   }
   const sql = `${withClause(s)}
-    (SELECT 'PRODUCT' AS kind, p."id", p."name", p."nameEn", ${rank} AS tier, p."sortOrder" FROM ${from}
+    (SELECT 'PRODUCT' AS kind, p."id", p."name", p."nameEn", ${rank()} AS tier, p."sortOrder" FROM ${from}
       WHERE ${s.where.join(' AND ')} ORDER BY 5, 6, 2 LIMIT ${n})
     UNION ALL
     (SELECT 'BRAND', b."id", b."name", b."nameEn", ${tier('b')}, b."sortOrder" FROM "catalog"."Brand" b
