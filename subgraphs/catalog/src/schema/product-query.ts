@@ -1,5 +1,5 @@
-import type { CatalogAccess } from '../domain/visibility';
 import { containsPattern } from '../domain/search';
+import type { CatalogAccess } from '../domain/visibility';
 import { normaliseSearch } from '../domain/visibility';
 
 /**
