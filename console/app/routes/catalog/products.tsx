@@ -9,8 +9,8 @@ import {
   CategoryOptions,
   card,
   FormErrorBanner,
+  filterClass,
   flattenCategories,
-  inputClass,
   Notice,
   PageHeader,
   primaryButton,
@@ -127,14 +127,14 @@ export default function Products({ loaderData, actionData }: Route.ComponentProp
           data-testid="product-search"
           placeholder={t('catalog.products.searchPlaceholder')}
           aria-label={t('catalog.products.search')}
-          className={`${inputClass} max-w-xs`}
+          className={`${filterClass} w-full sm:w-72`}
         />
         <select
           name="category"
           defaultValue={categoryId}
           data-testid="filter-category"
           aria-label={t('catalog.products.category')}
-          className={`${inputClass} w-auto`}
+          className={filterClass}
         >
           <option value="">{t('catalog.products.allCategories')}</option>
           <CategoryOptions categories={flat} />
@@ -144,7 +144,7 @@ export default function Products({ loaderData, actionData }: Route.ComponentProp
           defaultValue={brandId}
           data-testid="filter-brand"
           aria-label={t('catalog.products.brand')}
-          className={`${inputClass} w-auto`}
+          className={filterClass}
         >
           <option value="">{t('catalog.products.allBrands')}</option>
           {brands.map((b) => (
