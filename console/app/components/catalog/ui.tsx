@@ -120,6 +120,8 @@ export function FormErrorBanner({
 }) {
   const text = useProblemText();
   if (!error) return null;
+  // A problem saying what the message says already is not listed twice.
+  const listed = rest.filter((p) => p.message !== error.message);
   return (
     <div
       role="alert"
@@ -127,9 +129,9 @@ export function FormErrorBanner({
       className="mb-4 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
     >
       <p>{text(error.message)}</p>
-      {rest.length > 0 && (
+      {listed.length > 0 && (
         <ul className="mt-1 list-disc pl-5 text-xs">
-          {rest.map((p) => (
+          {listed.map((p) => (
             <li key={`${p.field}:${p.message}`}>
               <code>{p.field}</code> {text(p.message)}
             </li>
