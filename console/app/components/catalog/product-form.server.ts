@@ -1,5 +1,6 @@
 import type { InputProblem } from '../../lib/catalog-queries';
 import { PRODUCT_TAGS } from '../../lib/catalog-queries';
+import type { BrandValues } from './brand-fields';
 import { intOf, localProblem, str, strs } from './mutate.server';
 import type { ProductValues } from './product-fields';
 import type { SkuValues } from './sku-fields';
@@ -143,5 +144,32 @@ export function productInput(values: ProductValues): { input: ProductInput; prob
       ...(sortOrder === undefined || Number.isNaN(sortOrder) ? {} : { sortOrder }),
     },
     problems,
+  };
+}
+
+export function readBrand(form: FormData): BrandValues {
+  return {
+    name: str(form, 'name').trim(),
+    nameEn: str(form, 'nameEn').trim(),
+    logoUrl: str(form, 'logoUrl').trim(),
+    sortOrder: str(form, 'sortOrder').trim(),
+    restricted: form.get('restricted') === 'on',
+  };
+}
+
+export function brandInput(values: BrandValues): {
+  input: { name: string; nameEn: string; logoUrl: string; sortOrder?: number; restricted: boolean };
+  problems: InputProblem[];
+} {
+  const sortOrder = intOf(values.sortOrder);
+  return {
+    input: {
+      name: values.name,
+      nameEn: values.nameEn,
+      logoUrl: values.logoUrl,
+      restricted: values.restricted,
+      ...(sortOrder === undefined || Number.isNaN(sortOrder) ? {} : { sortOrder }),
+    },
+    problems: Number.isNaN(sortOrder) ? [localProblem('sortOrder', 'integer')] : [],
   };
 }
