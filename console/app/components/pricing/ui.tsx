@@ -92,9 +92,20 @@ export function PricingTabs() {
 }
 
 /** The problems of one field, next to it: the API's message or one of ours. */
-export function FieldError({ problems, field }: { problems?: readonly InputProblem[]; field: string }) {
+export function FieldError({
+  problems,
+  field,
+  below = false,
+}: {
+  problems?: readonly InputProblem[];
+  field: string;
+  /** Also the problems of the fields below it (`zones.0.productIds.3` for `zones.0.productIds`). */
+  below?: boolean;
+}) {
   const { t } = useTranslation();
-  const mine = (problems ?? []).filter((p) => p.field === field);
+  const mine = (problems ?? []).filter(
+    (p) => p.field === field || (below && p.field.startsWith(`${field}.`)),
+  );
   if (mine.length === 0) return null;
   return (
     <>
