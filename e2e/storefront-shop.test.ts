@@ -103,6 +103,8 @@ async function setGuestBrowsing(allowed: boolean) {
   } finally {
     await client.end();
   }
+  // written behind the gateway's back: let its page cache hear of it first
+  await stack.settle();
 }
 
 beforeAll(async () => {

@@ -23,6 +23,9 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(100),
   RATE_LIMIT_BURST: z.coerce.number().positive().default(200),
   BODY_LIMIT: z.string().default('1mb'),
+  /** How long the page cache may keep an answer at most, seconds; 0 turns it off (needs DATABASE_URL). */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).default(5),
+  PAGE_CACHE_MIB: z.coerce.number().positive().default(64),
   /** Browser origins allowed to call the API directly (comma separated). */
   CORS_ORIGINS: z
     .string()

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -25,6 +26,7 @@ import type { Logger } from 'pino';
 import type { SubgraphName } from './config';
 import { graphiqlAssets, graphiqlPage } from './graphiql';
 import { GuestTenants, TENANT_HEADER } from './guests';
+import { operationKey, PageCache } from './page-cache';
 import { RateLimiter } from './rate-limit';
 
 export const defaultSupergraphPath = path.resolve(
@@ -54,16 +56,25 @@ export interface GatewayOptions {
   /** Show demo login buttons in GraphiQL (never in production). */
   demoLogins?: boolean;
   tenant?: string;
+  /**
+   * The page cache of the shop's read path; it listens for committed writes on this database.
+   * Without it (or with ttlSeconds 0) every query is resolved by the subgraphs.
+   */
+  pageCache?: { databaseUrl: string; ttlSeconds?: number; maxMiB?: number };
 }
 
 export interface RunningGateway {
   url: string;
   port: number;
+  pageCache?: PageCache;
   close(): Promise<void>;
 }
 
 /** Sends the caller's token (verified again by the subgraph) and the request id to subgraphs. */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  // Cache policy is the page cache's business (page-cache.ts), not the subgraphs' headers.
+  override honorSubgraphCacheControlHeader = false;
+
   override willSendRequest({
     request,
     context,
@@ -84,6 +95,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // @apollo/gateway otherwise sends usage metrics to usage-reporting.api.apollographql.com
   // every few seconds (TLS connections from every gateway, offline machines included).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const ttlSeconds = options.pageCache?.ttlSeconds ?? 5;
+  const pageCache =
+    options.pageCache && ttlSeconds > 0
+      ? new PageCache({
+          databaseUrl: options.pageCache.databaseUrl,
+          ttlSeconds,
+          maxMiB: options.pageCache.maxMiB ?? 64,
+          logger: logger.child({ component: 'page-cache' }),
+        })
+      : undefined;
+  await pageCache?.start();
   const gateway = new ApolloGateway({
     ...(options.mode === 'dev'
       ? {
@@ -95,6 +117,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       : { supergraphSdl: readFileSync(options.supergraphPath ?? defaultSupergraphPath, 'utf8') }),
     buildService: ({ name, url }) => new ForwardingDataSource({ url: urls[name as SubgraphName] ?? url }),
     logger: logger.child({ component: 'apollo-gateway' }) as never,
+    experimental_didResolveQueryPlan: pageCache
+      ? ({ queryPlan, requestContext }) =>
+          pageCache.recordPlan(
+            operationKey(requestContext.queryHash, requestContext.operationName),
+            queryPlan,
+          )
+      : undefined,
   });
 
   const armor = new ApolloArmor({
@@ -115,7 +144,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: 5000 },
     formatError: maskError(logger),
-    plugins: [...armor.plugins, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ...armor.plugins,
+      ApolloServerPluginInlineTraceDisabled(),
+      // No Cache-Control headers: a browser must not keep an answer the page cache has dropped.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(pageCache?.plugins<GatewayContext>() ?? []),
+    ],
     validationRules: armor.validationRules,
   });
   await apollo.start();
@@ -253,10 +288,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   return {
     url,
     port,
+    pageCache,
     async close() {
       closing = true;
       await closeHttpServer(server);
       await apollo.stop();
+      await pageCache?.stop();
     },
   };
 }

@@ -18,5 +18,12 @@ const gateway = await startGateway({
     .map((s) => s.trim())
     .filter(Boolean),
   demoLogins: config.NODE_ENV !== 'production',
+  pageCache: config.DATABASE_URL
+    ? {
+        databaseUrl: config.DATABASE_URL,
+        ttlSeconds: config.PAGE_CACHE_SECONDS,
+        maxMiB: config.PAGE_CACHE_MIB,
+      }
+    : undefined,
 });
 onShutdown(logger, () => gateway.close());

@@ -5,6 +5,7 @@ export * from './builder';
 export * from './config';
 export * from './context';
 export * from './db/holder';
+export * from './db/listen';
 export * from './db/migrate';
 export * from './db/url';
 export * from './events/index';

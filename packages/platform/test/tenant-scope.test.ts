@@ -38,6 +38,13 @@ describe('tenant scoping of Prisma arguments', () => {
     });
   });
 
+  it('drops an empty select (an answer that selects nothing of the row), keeps any other', () => {
+    expect(scopeArgs('upsert', { select: {}, where: { id: 'x' } }, 't1')).not.toHaveProperty('select');
+    expect(scopeArgs('update', { select: { id: true }, where: { id: 'x' } }, 't1').select).toEqual({
+      id: true,
+    });
+  });
+
   it('fails closed on operations it does not know', () => {
     expect(() => scopeArgs('$runCommandRaw', {}, 't1')).toThrow(TenantScopeError);
   });

@@ -10,6 +10,11 @@ import { freePort } from './ports';
 export interface Stack {
   urls: { gateway: string; storefront: string; console: string };
   databaseUrl: string;
+  /**
+   * Waits until the gateway's page cache has heard of every write committed so far: call it
+   * after changing data straight in the database, before asking the gateway again.
+   */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +62,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       guestCacheMs: 0,
       logger: logger.child({ service: 'gateway' }),
       rateLimit: { perSecond: 10_000, burst: 10_000 },
+      pageCache: { databaseUrl: database.url },
     });
     servers.push(gateway);
     let storefront = '';
@@ -74,6 +80,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       urls: { gateway: gateway.url, storefront, console: consoleUrl },
       databaseUrl: database.url,
+      settle: async () => gateway.pageCache?.settle(),
       async stop() {
         await Promise.all(children.map((c) => stopChild(c)));
         for (const s of servers.reverse()) await s.close();

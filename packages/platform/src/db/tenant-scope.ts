@@ -13,6 +13,9 @@ type Args = Record<string, any>;
  */
 export function scopeArgs(operation: string, args: Args | undefined, tenantId: string): Args {
   const a: Args = { ...(args ?? {}) };
+  // Pothos passes `select: {}` when an answer selects nothing of the row (a mutation asked for
+  // `__typename` only); Prisma refuses an empty select, while no select returns the scalars.
+  if (a.select && typeof a.select === 'object' && Object.keys(a.select).length === 0) delete a.select;
   switch (operation) {
     case 'findUnique':
     case 'findUniqueOrThrow':

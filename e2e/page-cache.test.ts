@@ -1,0 +1,132 @@
+import { type Stack, startStack } from '@wholesail/stack';
+import pg from 'pg';
+
+// The gateway's page cache over the whole stack: answers come back from it per viewer, and a
+// change, through the API or straight in the database, is seen by the next request.
+
+let stack: Stack | undefined;
+let db: pg.Client | undefined;
+const tokens = new Map<string, string>();
+
+const APPLE_JUICE = 'prd_00038';
+const PAGE = `query Page($id: ID!) {
+  product(id: $id) { id name skus { id price { amount source } stock { available } promotions { id } } }
+}`;
+
+function url() {
+  if (!stack) throw new Error('The stack did not start');
+  return stack.urls.gateway;
+}
+
+async function post(query: string, variables: Record<string, unknown>, token?: string) {
+  const response = await fetch(url(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return { data: body.data, cache: response.headers.get('x-wholesail-cache') };
+}
+
+async function tokenOf(username: string): Promise<string> {
+  const known = tokens.get(username);
+  if (known) return known;
+  const { data } = await post(
+    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
+    { input: { tenant: 'demo', username, password: 'demo1234' } },
+  );
+  tokens.set(username, data.login.token);
+  return data.login.token;
+}
+
+const page = async (username: string) => post(PAGE, { id: APPLE_JUICE }, await tokenOf(username));
+
+/** The page as the cache has it: asked until it comes from the cache (at most three times). */
+async function cachedPage(username: string) {
+  for (let i = 0; i < 3; i += 1) {
+    const answer = await page(username);
+    if (answer.cache === 'hit') return answer;
+  }
+  throw new Error(`the page of ${username} never came from the cache`);
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+}, 180_000);
+
+afterAll(async () => {
+  await db?.end();
+  await stack?.stop();
+}, 60_000);
+
+describe('the page cache', () => {
+  it('answers a repeated shop query from the cache, the same answer, per viewer', async () => {
+    const first = await page('store001');
+    const second = await page('store001');
+    const third = await page('store001');
+    // the first request learns which subgraphs the query needs; the second fills the cache
+    expect([first.cache, second.cache, third.cache]).toEqual(['bypass', 'miss', 'hit']);
+    expect(third.data).toEqual(first.data);
+
+    // another store gets its own answer: its level price, not store001's customer price
+    const other = await page('store002');
+    expect(other.cache).toBe('miss');
+    expect(other.data.product.skus[0].price.source).not.toBe('CUSTOMER');
+    expect(first.data.product.skus[0].price.source).toBe('CUSTOMER');
+    expect((await page('store002')).cache).toBe('hit');
+  });
+
+  it('shows a change made through the API in the very next answer', async () => {
+    const before = await cachedPage('store002');
+    const sku = before.data.product.skus[0];
+    const next = (Number(sku.price.amount) + 0.11).toFixed(2);
+    const me = await post(
+      'query { me { ... on CustomerUser { customer { level { id } } } } }',
+      {},
+      await tokenOf('store002'),
+    );
+    const levelId = me.data.me.customer.level.id;
+    const set = await post(
+      `mutation($input: LevelPriceInput!) { setLevelPrice(input: $input) { __typename } }`,
+      { input: { skuId: sku.id, levelId, unit: '瓶', price: next } },
+      await tokenOf('office1'),
+    );
+    expect(set.data.setLevelPrice.__typename).not.toBe('ValidationError');
+
+    const after = await page('store002');
+    expect(after.cache).toBe('miss');
+    expect(after.data.product.skus[0].price).toEqual({ amount: next, source: 'LEVEL' });
+    // and it is what the subgraphs say now (another query text is never answered from the cache)
+    expect((await post(`${PAGE} `, { id: APPLE_JUICE }, await tokenOf('store002'))).data).toEqual(after.data);
+  });
+
+  it('shows a change written straight into the database once the gateway has heard of it', async () => {
+    const before = await cachedPage('store003');
+    await db?.query(`UPDATE catalog."Product" SET "name" = "name" || '（新）' WHERE "id" = $1`, [
+      APPLE_JUICE,
+    ]);
+    try {
+      await stack?.settle();
+      const after = await page('store003');
+      expect(after.cache).toBe('miss');
+      expect(after.data.product.name).toBe(`${before.data.product.name}（新）`);
+    } finally {
+      await db?.query(`UPDATE catalog."Product" SET "name" = replace("name", '（新）', '') WHERE "id" = $1`, [
+        APPLE_JUICE,
+      ]);
+      await stack?.settle();
+    }
+  });
+
+  it('never caches queries outside the shop read path, nor anonymous ones', async () => {
+    const token = await tokenOf('store001');
+    const me = 'query { me { __typename } }';
+    for (let i = 0; i < 3; i += 1) expect((await post(me, {}, token)).cache).toBe('bypass');
+    const mixed = `query($id: ID!) { me { __typename } product(id: $id) { id } }`;
+    for (let i = 0; i < 3; i += 1)
+      expect((await post(mixed, { id: APPLE_JUICE }, token)).cache).toBe('bypass');
+  });
+});
