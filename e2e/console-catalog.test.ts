@@ -244,6 +244,44 @@ describe('console catalog in a browser (office1)', () => {
       const form = page.getByTestId('sku-form').first();
       expect(await form.getByTestId('sku-unit-name').first().inputValue()).toBe('箱');
       expect(await form.getByTestId('sku-unit-factor').first().inputValue()).toBe('12');
+
+      // A unit used twice on the SKU: the API's problem under that unit, nothing changed.
+      await form.getByTestId('sku-add-unit').click();
+      await form.getByTestId('sku-unit-name').nth(1).fill('箱');
+      await form.getByTestId('sku-unit-factor').nth(1).fill('6');
+      await form.getByTestId('sku-submit').click();
+      const twice = page.locator(
+        '[data-testid="sku-form"] [data-testid="field-error"][data-field="units.1.name"]',
+      );
+      await twice.waitFor();
+      expect(await twice.textContent()).toContain('重复');
+      expect(
+        await page.getByTestId('sku-form').first().getByTestId('sku-unit-factor').nth(1).inputValue(),
+      ).toBe('6');
+      expect((await productById('office1', id))?.skus[0]?.units).toHaveLength(2);
+
+      // A second SKU added on the product page.
+      await page.getByTestId('add-sku').click();
+      const added = page.getByTestId('new-sku-form');
+      await added.getByTestId('sku-code').fill(`${code}2`);
+      await added.getByTestId('sku-base-unit').fill('瓶');
+      await added.getByTestId('sku-barcode').first().fill(`69${run}0003`);
+      await added.getByTestId('sku-add-unit').click();
+      await added.getByTestId('sku-unit-name').first().fill('提');
+      await added.getByTestId('sku-unit-factor').first().fill('6');
+      await added.getByTestId('sku-submit').click();
+      await page.getByTestId('sku-created').waitFor();
+      const withTwo = await productById('office1', id);
+      expect(withTwo?.skus).toHaveLength(2);
+      expect(withTwo?.skus[1]).toEqual({
+        code: `${code}2`,
+        baseUnit: '瓶',
+        barcodes: [`69${run}0003`],
+        units: expect.arrayContaining([
+          { name: '瓶', factor: 1 },
+          { name: '提', factor: 6 },
+        ]),
+      });
     },
     TEST_TIMEOUT,
   );
