@@ -121,6 +121,26 @@ describe('the page cache', () => {
     }
   });
 
+  it('computes a page once when many ask for it at the same moment', async () => {
+    await cachedPage('boss');
+    await db?.query(`UPDATE catalog."Product" SET "sortOrder" = "sortOrder" WHERE "id" = $1`, [APPLE_JUICE]);
+    await stack?.settle();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => page('boss')));
+    expect(answers.map((a) => a.cache).sort()).toEqual([
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'hit',
+      'miss',
+    ]);
+    for (const a of answers) expect(a.data).toEqual(answers[0]?.data);
+  });
+
   it('never caches queries outside the shop read path, nor anonymous ones', async () => {
     const token = await tokenOf('store001');
     const me = 'query { me { __typename } }';

@@ -14,6 +14,7 @@ import {
   bearerToken,
   closeHttpServer,
   createLogger,
+  keepIdleConnections,
   logRequest,
   maskError,
   REQUEST_ID_HEADER,
@@ -282,6 +283,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once('error', reject);
   });
+  keepIdleConnections(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}/graphql`;
   logger.info({ url }, 'gateway listening');

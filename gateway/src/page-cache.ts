@@ -36,6 +36,8 @@ const NOTIFYING: ReadonlySet<string> = new Set(READ_NOTIFYING_SCHEMAS);
 /** Response header saying how a query was answered: hit, miss or bypass. */
 export const CACHE_HEADER = 'x-wholesail-cache';
 const MAX_OPERATIONS = 5000;
+/** How long a miss waits at most for the same answer another request is computing. */
+const FLIGHT_TIMEOUT_MS = 3000;
 
 export interface PageCacheOptions {
   databaseUrl: string;
@@ -102,6 +104,9 @@ export class PageCache {
   private epoch = 0;
   private markers = 0;
   private readonly waiting = new Map<string, () => void>();
+  /** Answers being computed, by what they will be cached under: the same misses wait for them. */
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly leading = new WeakMap<object, () => void>();
 
   constructor(private readonly options: PageCacheOptions) {
     this.store = new InMemoryLRUCache<string>({ maxSize: options.maxMiB * 1024 * 1024 });
@@ -191,7 +196,36 @@ export class PageCache {
         this.versionAtStart.set(ctx.contextValue, v);
         return v;
       },
-      shouldReadFromCache: async (ctx) => this.versionAtStart.has(ctx.contextValue),
+      shouldReadFromCache: async (ctx) => {
+        const v = this.versionAtStart.get(ctx.contextValue);
+        if (v === undefined) return false;
+        // When an entry expires under load, many clients miss at once: one computes, the rest
+        // wait for its answer instead of all resolving the same page at the same time.
+        const key = [
+          sessionOf(ctx.contextValue.viewer),
+          operationKey(ctx.queryHash, ctx.operationName),
+          JSON.stringify(ctx.request.variables ?? {}),
+          v,
+        ].join('|');
+        const flight = this.inFlight.get(key);
+        if (flight) {
+          await flight;
+          return true;
+        }
+        let done!: () => void;
+        const finished = new Promise<void>((resolve) => {
+          done = resolve;
+        });
+        const timer = setTimeout(() => done(), FLIGHT_TIMEOUT_MS);
+        timer.unref();
+        this.inFlight.set(key, finished);
+        this.leading.set(ctx.contextValue, () => {
+          clearTimeout(timer);
+          if (this.inFlight.get(key) === finished) this.inFlight.delete(key);
+          done();
+        });
+        return true;
+      },
       shouldWriteToCache: async (ctx) => {
         const services = usable(ctx);
         // Something changed while this answer was computed: it may hold data from before.
@@ -207,6 +241,9 @@ export class PageCache {
           // Whoever changed something and asks again at once must see the change: answer a
           // mutation only after the notifications of its writes have arrived here.
           if (ctx.operation?.operation === 'mutation') await this.settle();
+          const lead = this.leading.get(ctx.contextValue);
+          // after the response cache has stored this answer (it does so right after this hook starts)
+          if (lead) setImmediate(lead);
           if (ctx.operation?.operation !== 'query') return;
           const how = ctx.metrics.responseCacheHit
             ? 'hit'

@@ -16,6 +16,19 @@ import { NoTenantError, runInTenant, runWithoutTenant } from './tenant';
  * Stops accepting, lets in-flight requests finish, drops idle keep-alive sockets at once and
  * whatever is still open after `graceMs`.
  */
+/**
+ * Keeps idle keep-alive connections open longer than callers keep them (the gateway's subgraph
+ * fetcher, load balancers at 60 s), so the caller is the one that closes them. With Node's
+ * default of 5 s a server can close a socket just as the caller reuses it: a "socket hang up" for
+ * a request that did nothing wrong, seen after quiet spells such as the gateway answering from its
+ * page cache for a few seconds.
+ */
+export function keepIdleConnections(server: Server): Server {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
 export function closeHttpServer(server: Server, graceMs = 3000): Promise<void> {
   return new Promise<void>((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), graceMs);
@@ -189,6 +202,7 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     const s = app.listen(options.port, options.host, () => resolve(s));
     s.once('error', reject);
   });
+  keepIdleConnections(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${options.host}:${port}/graphql`;
   options.logger.info({ url }, `${options.name} listening`);

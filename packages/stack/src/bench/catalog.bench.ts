@@ -14,7 +14,7 @@ import {
 } from './catalog/plan';
 import { writeCatalogReport } from './catalog/report';
 import { openBenchDatabase, prepareBenchData } from './lib/database';
-import { GraphqlClient, runLoad } from './lib/load';
+import { GraphqlClient, type LoadResult, runLoad } from './lib/load';
 import { describeMachine, processCpuMs } from './lib/machine';
 import { RAW_PAGE_SQL } from './lib/raw-page';
 import { startServices } from './lib/services';
@@ -69,9 +69,11 @@ async function run(argv: readonly string[]): Promise<number> {
     let t = performance.now();
     services = await startServices(database.url);
     log(
-      `8 subgraphs + gateway started as 9 processes in ${((performance.now() - t) / 1000).toFixed(1)} s (their logs: ${services.logDir})`,
+      `8 subgraphs + 2 gateways (page cache on / off) started as 10 processes in ${((performance.now() - t) / 1000).toFixed(1)} s (their logs: ${services.logDir})`,
     );
-    const gw = new GraphqlClient(services.gatewayUrl);
+    const cached = new GraphqlClient(services.gatewayUrl);
+    // statements, the profile and the page check need pages the subgraphs resolve
+    const gw = new GraphqlClient(services.uncachedGatewayUrl);
 
     const login = await gw.request<{ login: { token?: string; __typename: string } }>(
       `mutation($u: String!, $p: String!) { login(input: { tenant: "demo", username: $u, password: $p }) { __typename ... on LoginSuccess { token } } }`,
@@ -80,6 +82,7 @@ async function run(argv: readonly string[]): Promise<number> {
     const token = login.data?.login.token;
     if (!token) throw new Error(`login failed: ${JSON.stringify(login)}`);
     gw.setToken(token);
+    cached.setToken(token);
     const viewer = await pool.query<{ prices: string }>(
       `SELECT count(*)::text AS prices FROM "pricing"."CustomerPrice" WHERE "customerId" = $1`,
       [CUSTOMER.id],
@@ -88,7 +91,11 @@ async function run(argv: readonly string[]): Promise<number> {
     log(`logged in as ${CUSTOMER.username} (${customerPrices} customer prices)`);
 
     // warm up every path (plans cached, pools filled, JIT)
-    for (let i = 0; i < 20; i++) for (const n of [24, 48, 96]) await gw.request(PAGE_QUERY, { first: n });
+    for (let i = 0; i < 20; i++)
+      for (const n of [24, 48, 96]) {
+        await gw.request(PAGE_QUERY, { first: n });
+        await cached.request(PAGE_QUERY, { first: n });
+      }
 
     // 1. statements per page
     const statements: CatalogResults['statements'] = [];
@@ -155,51 +162,67 @@ async function run(argv: readonly string[]): Promise<number> {
 
     // 2. load: gateway page vs raw page
     const load: CatalogResults['load'] = [];
+    const page = (client: GraphqlClient) => () => client.request(PAGE_QUERY, { first: 48 }).then(() => {});
+    const loadOf = (fn: () => Promise<void>, concurrency: number) =>
+      runLoad(fn, { concurrency, durationMs: options.durationMs, warmupMs: 2000 });
+    const line = (what: string, concurrency: number, x: LoadResult) =>
+      log(
+        `${what} c=${concurrency}: p50 ${ms(x.p50)} ms, p99 ${ms(x.p99)} ms, ${x.perSecond.toFixed(0)} pages/s, ${x.errors} errors`,
+      );
     for (const concurrency of [1, 16, 64]) {
-      const g = await runLoad(() => gw.request(PAGE_QUERY, { first: 48 }).then(() => {}), {
-        concurrency,
-        durationMs: options.durationMs,
-        warmupMs: 2000,
-      });
-      log(
-        `gateway  c=${concurrency}: p50 ${ms(g.p50)} ms, p99 ${ms(g.p99)} ms, ${g.perSecond.toFixed(0)} pages/s, ${g.errors} errors`,
-      );
-      const r = await runLoad(() => pool.query(RAW_PAGE_SQL, rawArgs).then(() => {}), {
-        concurrency,
-        durationMs: options.durationMs,
-        warmupMs: 2000,
-      });
-      log(
-        `raw SQL  c=${concurrency}: p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.perSecond.toFixed(0)} pages/s, ${r.errors} errors`,
-      );
-      load.push({ concurrency, gateway: g, raw: r });
+      const g = await loadOf(page(cached), concurrency);
+      line('gateway (page cache)', concurrency, g);
+      const u = await loadOf(page(gw), concurrency);
+      line('gateway (no cache)  ', concurrency, u);
+      const r = await loadOf(() => pool.query(RAW_PAGE_SQL, rawArgs).then(() => {}), concurrency);
+      line('raw SQL             ', concurrency, r);
+      load.push({ concurrency, gateway: g, uncached: u, raw: r });
     }
 
     // 3. search by pinyin initials
     const search: CatalogResults['search'] = [];
-    for (const q of SEARCHES) {
-      const r = await gw.request(SEARCH_QUERY, { search: q });
-      const hits = r.data.products.edges.length as number;
-      const first = (r.data.products.edges[0]?.node.name as string | undefined) ?? '-';
-      const res = await runLoad(() => gw.request(SEARCH_QUERY, { search: q }).then(() => {}), {
+    const searchLoad = (client: GraphqlClient, q: string) =>
+      runLoad(() => client.request(SEARCH_QUERY, { search: q }).then(() => {}), {
         concurrency: 1,
         durationMs: Math.min(options.durationMs, 4000),
         warmupMs: 500,
       });
-      search.push({ search: q, hits, first, concurrency: 1, result: res });
-      log(`search "${q}" (${hits} hits, first ${first}) c=1: p50 ${ms(res.p50)} ms, p99 ${ms(res.p99)} ms`);
+    for (const q of SEARCHES) {
+      const r = await gw.request(SEARCH_QUERY, { search: q });
+      const hits = r.data.products.edges.length as number;
+      const first = (r.data.products.edges[0]?.node.name as string | undefined) ?? '-';
+      const res = await searchLoad(cached, q);
+      const un = await searchLoad(gw, q);
+      search.push({ search: q, hits, first, concurrency: 1, result: res, uncached: un });
+      log(
+        `search "${q}" (${hits} hits, first ${first}) c=1: p50 ${ms(res.p50)} ms, p99 ${ms(res.p99)} ms; no cache p50 ${ms(un.p50)} ms, p99 ${ms(un.p99)} ms`,
+      );
     }
-    let k = 0;
-    const mixed = await runLoad(
-      () => gw.request(SEARCH_QUERY, { search: SEARCHES[k++ % SEARCHES.length] }).then(() => {}),
-      { concurrency: 16, durationMs: options.durationMs, warmupMs: 1000 },
+    const roundRobin = (client: GraphqlClient) => {
+      let k = 0;
+      return runLoad(
+        () => client.request(SEARCH_QUERY, { search: SEARCHES[k++ % SEARCHES.length] }).then(() => {}),
+        { concurrency: 16, durationMs: options.durationMs, warmupMs: 1000 },
+      );
+    };
+    const mixed = await roundRobin(cached);
+    const mixedUncached = await roundRobin(gw);
+    search.push({
+      search: SEARCHES.join(' | '),
+      hits: 0,
+      first: '',
+      concurrency: 16,
+      result: mixed,
+      uncached: mixedUncached,
+    });
+    log(
+      `search, all of them round robin, c=16: p50 ${ms(mixed.p50)} ms, p99 ${ms(mixed.p99)} ms; no cache p50 ${ms(mixedUncached.p50)} ms, p99 ${ms(mixedUncached.p99)} ms`,
     );
-    search.push({ search: SEARCHES.join(' | '), hits: 0, first: '', concurrency: 16, result: mixed });
-    log(`search, all of them round robin, c=16: p50 ${ms(mixed.p50)} ms, p99 ${ms(mixed.p99)} ms`);
 
     t = performance.now();
     await counter.close();
     gw.close();
+    cached.close();
     const results: CatalogResults = {
       date: new Date().toISOString(),
       command: `npm run bench -- catalog${argv.length ? ` ${argv.join(' ')}` : ''}`,

@@ -45,7 +45,15 @@ export interface CatalogResults {
   pageCheck: string;
   /** sequential pages: wall time, CPU ms per page per process, SQL execution ms per page */
   profile: { pages: number; wallMs: number; cpuPerPage: Record<string, number>; sqlExecMs: number | null };
-  load: { concurrency: number; gateway: LoadResult; raw: LoadResult }[];
-  search: { search: string; hits: number; first: string; concurrency: number; result: LoadResult }[];
+  /** gateway: with its page cache (as deployed); uncached: every page resolved by the subgraphs */
+  load: { concurrency: number; gateway: LoadResult; uncached: LoadResult; raw: LoadResult }[];
+  search: {
+    search: string;
+    hits: number;
+    first: string;
+    concurrency: number;
+    result: LoadResult;
+    uncached: LoadResult;
+  }[];
   seconds: number;
 }

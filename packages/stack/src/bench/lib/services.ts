@@ -2,7 +2,7 @@
  * The eight subgraphs and the gateway as the deployment runs them: one Node process each
  * (`node --import tsx <service>/src/index.ts`, like `npm start`), on free ports of 127.0.0.1,
  * NODE_ENV=production, logs at warn, the gateway's per-client rate limit lifted (one token
- * sends all the load).
+ * sends all the load). Two gateways: the deployed one (page cache on) and one without it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,10 @@ import { stopChild } from '../../apps';
 import { freePort, waitForHttp } from '../../ports';
 
 export interface BenchServices {
+  /** the gateway as deployed, with its page cache */
   gatewayUrl: string;
+  /** a second gateway on the same subgraphs with the page cache off: every page resolved */
+  uncachedGatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** process ids, for the report and for profiling */
   pids: Record<string, number>;
@@ -71,14 +74,28 @@ export async function startServices(databaseUrl: string): Promise<BenchServices>
     );
     if (failed) throw failed;
     const gatewayPort = String(await freePort());
+    const uncachedPort = String(await freePort());
+    const unlimited = { RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' };
     spawnService('gateway', path.join('gateway', 'src', 'index.ts'), {
       GATEWAY_PORT: gatewayPort,
-      RATE_LIMIT_PER_SECOND: '1000000',
-      RATE_LIMIT_BURST: '1000000',
+      ...unlimited,
+    });
+    spawnService('gateway (no cache)', path.join('gateway', 'src', 'index.ts'), {
+      GATEWAY_PORT: uncachedPort,
+      PAGE_CACHE_SECONDS: '0',
+      ...unlimited,
     });
     await waitForHttp(`http://127.0.0.1:${gatewayPort}/healthz`, 90_000);
+    await waitForHttp(`http://127.0.0.1:${uncachedPort}/healthz`, 90_000);
     if (failed) throw failed;
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, pids, logDir, stop };
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      uncachedGatewayUrl: `http://127.0.0.1:${uncachedPort}/graphql`,
+      subgraphUrls,
+      pids,
+      logDir,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
