@@ -185,6 +185,28 @@ describe('bad input through the gateway', () => {
     await expectCleanError(await post(body), 400, 'BAD_USER_INPUT');
   });
 
+  it('rejects a money amount that is not a decimal string, as a variable or inline, before any subgraph', async () => {
+    const mutation =
+      'mutation($p: Decimal!) { setSkuPrice(input: { skuId: "sku_00001", unit: "瓶", wholesale: $p, retail: "4.00" }) { __typename } }';
+    for (const p of ['abc', 3.5, '1e3', '']) {
+      await expectCleanError(
+        await post(JSON.stringify({ query: mutation, variables: { p } })),
+        400,
+        'BAD_USER_INPUT',
+      );
+    }
+    await expectCleanError(
+      await post(
+        JSON.stringify({
+          query:
+            'mutation { setSkuPrice(input: { skuId: "sku_00001", unit: "瓶", wholesale: 3.5, retail: "4.00" }) { __typename } }',
+        }),
+      ),
+      400,
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+  });
+
   it('rejects a body that is not JSON and an oversized body', async () => {
     await expectCleanError(await post('{"query": '), 400, 'BAD_REQUEST');
     await expectCleanError(

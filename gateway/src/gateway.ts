@@ -17,11 +17,13 @@ import {
   keepIdleConnections,
   logRequest,
   maskError,
+  parseDecimal,
   REQUEST_ID_HEADER,
   TokenError,
   type Viewer,
   verifyToken,
 } from '@wholesail/platform';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { SubgraphName } from './config';
@@ -125,6 +127,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             queryPlan,
           )
       : undefined,
+  });
+
+  // The supergraph knows custom scalars by name only: give Decimal its rule here, so a bad
+  // value is the caller's BAD_USER_INPUT, not a subgraph's HTTP 400 turned into a 500.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    const decimal = apiSchema.getType('Decimal');
+    if (decimal instanceof GraphQLScalarType) {
+      decimal.parseValue = parseDecimal;
+      decimal.parseLiteral = (ast) => {
+        if (ast.kind !== Kind.STRING) throw new GraphQLError('Decimal must be a string like "12.50"');
+        return parseDecimal(ast.value);
+      };
+    }
   });
 
   const armor = new ApolloArmor({
