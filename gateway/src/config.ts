@@ -1,18 +1,8 @@
 import { baseConfigSchema } from '@wholesail/platform';
 import { z } from 'zod';
 
-export const SUBGRAPH_PORTS = {
-  catalog: 4001,
-  pricing: 4002,
-  marketing: 4003,
-  inventory: 4004,
-  warehouse: 4005,
-  delivery: 4006,
-  orders: 4007,
-  crm: 4008,
-} as const;
-
-export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
+// The subgraphs and their URLs are the platform's (services call each other too).
+export { SUBGRAPH_PORTS, type SubgraphName, subgraphUrls } from '@wholesail/platform';
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -33,16 +23,3 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
-
-/** Where each subgraph is: `<NAME>_URL`, else `<NAME>_PORT` on HOST, else its default port. */
-export function subgraphUrls(
-  env: NodeJS.ProcessEnv = process.env,
-  host = '127.0.0.1',
-): Record<SubgraphName, string> {
-  const urls = {} as Record<SubgraphName, string>;
-  for (const [name, port] of Object.entries(SUBGRAPH_PORTS) as [SubgraphName, number][]) {
-    const upper = name.toUpperCase();
-    urls[name] = env[`${upper}_URL`] ?? `http://${host}:${env[`${upper}_PORT`] ?? port}/graphql`;
-  }
-  return urls;
-}

@@ -9,6 +9,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { bearerToken, TokenError, type Viewer, verifyToken } from './auth';
 import type { RequestContext } from './context';
+import { type InternalCommands, mountInternalCommands } from './internal';
 import { logRequest, REQUEST_ID_HEADER, withRequestLogger } from './logger';
 import { NoTenantError, runInTenant, runWithoutTenant } from './tenant';
 
@@ -58,6 +59,8 @@ export interface GraphQLServerOptions {
   ready: () => Promise<void>;
   /** Max request body, e.g. "1mb". */
   bodyLimit?: string;
+  /** Commands other services send it (`POST /internal/<name>`, service tokens only). */
+  internal?: InternalCommands;
 }
 
 /** Codes a client may see as they are; anything else is an internal error and is masked. */
@@ -172,6 +175,10 @@ export async function startGraphQLServer(options: GraphQLServerOptions): Promise
     authenticate,
     expressMiddleware(apollo, { context: async ({ res }) => res.locals.context as RequestContext }),
   );
+  if (options.internal) {
+    app.use('/internal', express.json({ limit: options.bodyLimit ?? '1mb' }));
+    mountInternalCommands(app, options.internal, { authSecret: options.authSecret, logger: options.logger });
+  }
   app.use(
     (
       error: Error & { status?: number; type?: string },

@@ -6,6 +6,7 @@ import { migrateSchema } from './db/migrate';
 import { resolveDatabaseUrl } from './db/url';
 import { OutboxConsumer, type TransactionalDb } from './events/consumer';
 import type { DomainEvent, SqlRunner } from './events/types';
+import type { InternalCommands } from './internal';
 import { createLogger } from './logger';
 import { type RunningServer, startGraphQLServer } from './server';
 import { onShutdown } from './shutdown';
@@ -39,6 +40,8 @@ export interface SubgraphDefinition {
   };
   /** Event consumers started with the server (projections, reactions to other domains). */
   consumers?: EventConsumerDefinition[];
+  /** Commands other services send it (see internal.ts). */
+  internal?: InternalCommands;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -90,6 +93,7 @@ export async function startSubgraph(
     host: options.host ?? '127.0.0.1',
     authSecret: options.authSecret,
     logger,
+    internal: definition.internal,
     ready: async () => {
       await definition.database.raw().$queryRawUnsafe('SELECT 1');
     },

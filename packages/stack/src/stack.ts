@@ -51,6 +51,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       });
       servers.push(server);
       urls[definition.name as SubgraphName] = server.url;
+      // services find each other by <NAME>_URL (platform serviceUrl), read at each call
+      process.env[`${definition.name.toUpperCase()}_URL`] = server.url;
     }
     const gateway = await startGateway({
       port: 0,
