@@ -1,7 +1,8 @@
-import { assertValid, requireTenantId, ValidationError } from '@wholesail/platform';
+import { appendEvents, assertValid, requireTenantId, ValidationError } from '@wholesail/platform';
 import type { Prisma } from '../../generated/prisma/client';
 import { builder } from '../builder';
 import { db } from '../db';
+import { promotionChanged } from '../domain/promotion-event';
 import { endedWindow, type PromotionDraft, promotionRecord } from '../domain/promotion-input';
 import { PromotionKindEnum, PromotionRef, PromotionStatusEnum } from './promotion';
 
@@ -125,7 +126,9 @@ builder.mutationField('createPromotion', (t) =>
           await tx.promotionTarget.createMany({
             data: targets.map((x) => ({ ...x, promotionId: created.id, tenantId })),
           });
-        return tx.promotion.findUniqueOrThrow({ ...query, where: { id: created.id } });
+        const answer = await tx.promotion.findUniqueOrThrow({ ...query, where: { id: created.id } });
+        await appendEvents(tx, 'marketing', [promotionChanged(tenantId, created, new Date())]);
+        return answer;
       });
     },
   }),
@@ -152,7 +155,7 @@ builder.mutationField('updatePromotion', (t) =>
       const { targets, rules, ...record } = await checked(input);
       const tenantId = requireTenantId();
       return db().$transaction(async (tx) => {
-        await tx.promotion.update({
+        const updated = await tx.promotion.update({
           where: { id },
           data: { ...record, rules: rules as Prisma.InputJsonObject },
         });
@@ -161,7 +164,9 @@ builder.mutationField('updatePromotion', (t) =>
           await tx.promotionTarget.createMany({
             data: targets.map((x) => ({ ...x, promotionId: id, tenantId })),
           });
-        return tx.promotion.findUniqueOrThrow({ ...query, where: { id } });
+        const answer = await tx.promotion.findUniqueOrThrow({ ...query, where: { id } });
+        await appendEvents(tx, 'marketing', [promotionChanged(tenantId, updated, new Date())]);
+        return answer;
       });
     },
   }),
@@ -179,10 +184,16 @@ builder.mutationField('endPromotion', (t) =>
       if (!existing) throw notFound();
       if (!existing.active)
         throw new ValidationError('促销已结束 (already ended)', [{ field: 'id', message: 'already ended' }]);
-      return db().promotion.update({
-        ...query,
-        where: { id },
-        data: { active: false, ...endedWindow(existing, new Date()) },
+      const now = new Date();
+      const tenantId = requireTenantId();
+      return db().$transaction(async (tx) => {
+        const ended = await tx.promotion.update({
+          where: { id },
+          data: { active: false, ...endedWindow(existing, now) },
+        });
+        const answer = await tx.promotion.findUniqueOrThrow({ ...query, where: { id } });
+        await appendEvents(tx, 'marketing', [promotionChanged(tenantId, ended, now)]);
+        return answer;
       });
     },
   }),
