@@ -15,7 +15,7 @@ import { runInTenant } from './tenant';
  * business refusal is a result, not an error. Bad input answers 400 with the zod problems.
  */
 export interface InternalCommand<I = any, O = any> {
-  input: z.ZodType<I>;
+  input: { safeParse(value: unknown): z.ZodSafeParseResult<I> };
   /** Runs in the caller's tenant scope. */
   handle(input: I, context: InternalContext): Promise<O>;
 }
@@ -29,6 +29,14 @@ export interface InternalContext {
 }
 
 export type InternalCommands = Record<string, InternalCommand>;
+
+/** Declares a command with its input schema; the handler's input type comes from the schema. */
+export function internalCommand<S extends z.ZodType, O>(
+  input: S,
+  handle: (input: z.infer<S>, context: InternalContext) => Promise<O>,
+): InternalCommand<z.infer<S>, O> {
+  return { input, handle };
+}
 
 /** Where a service's internal commands are, from its GraphQL URL. */
 export function internalUrl(graphqlUrl: string, command: string): string {

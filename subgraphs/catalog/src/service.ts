@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
 import { catalogConsumers } from './consumers';
 import { database } from './db';
+import { catalogInternal } from './internal';
 import { buildSchema } from './schema';
 
 export const catalog: SubgraphDefinition = {
@@ -12,6 +13,7 @@ export const catalog: SubgraphDefinition = {
   buildSchema,
   database,
   consumers: catalogConsumers,
+  internal: catalogInternal,
 };
 export default catalog;
 export { database };
