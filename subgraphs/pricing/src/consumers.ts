@@ -1,4 +1,5 @@
 import type { DomainEvent, EventConsumerDefinition } from '@wholesail/platform';
+import { itemSpecialRows } from './domain/item-specials';
 import {
   customerChanged,
   customerLevelChanged,
@@ -8,7 +9,16 @@ import {
 } from './domain/projections';
 
 type Upsertable = { upsert(args: unknown): Promise<unknown> };
-type Tx = { customerPriceProfile: Upsertable; priceLevel: Upsertable; skuRef: Upsertable };
+type Replaceable = {
+  deleteMany(args: unknown): Promise<unknown>;
+  createMany(args: unknown): Promise<unknown>;
+};
+type Tx = {
+  customerPriceProfile: Upsertable;
+  priceLevel: Upsertable;
+  skuRef: Upsertable;
+  itemSpecial: Replaceable;
+};
 
 /**
  * Keeps CustomerPriceProfile and PriceLevel in step with crm. Events arrive once each in log
@@ -68,5 +78,22 @@ export const skuProjectionConsumer: EventConsumerDefinition<Tx> = {
       create: { skuId: s.skuId, ...facts },
       update: facts,
     });
+  },
+};
+
+/**
+ * Keeps ItemSpecial in step with marketing: each `PromotionChanged` replaces the promotion's
+ * rows (none unless it is an ITEM_SPECIAL that is scheduled or running), so applying an event
+ * twice, or an older state after a newer one never happens (log order), changes nothing.
+ */
+export const itemSpecialConsumer: EventConsumerDefinition<Tx> = {
+  name: 'pricing-promotions',
+  sources: ['marketing'],
+  async handle(event: DomainEvent, tx: Tx) {
+    if (event.type !== 'PromotionChanged') return;
+    const parsed = itemSpecialRows(event.payload);
+    if (!parsed) return;
+    await tx.itemSpecial.deleteMany({ where: { promotionId: parsed.promotionId } });
+    if (parsed.rows.length) await tx.itemSpecial.createMany({ data: parsed.rows });
   },
 };

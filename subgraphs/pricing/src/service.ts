@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
-import { customerProjectionConsumer, skuProjectionConsumer } from './consumers';
+import { customerProjectionConsumer, itemSpecialConsumer, skuProjectionConsumer } from './consumers';
 import { database } from './db';
 import { buildSchema } from './schema';
 
@@ -11,7 +11,7 @@ export const pricing: SubgraphDefinition = {
   migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../prisma/migrations'),
   buildSchema,
   database,
-  consumers: [customerProjectionConsumer, skuProjectionConsumer],
+  consumers: [customerProjectionConsumer, skuProjectionConsumer, itemSpecialConsumer],
 };
 export default pricing;
 export { database };

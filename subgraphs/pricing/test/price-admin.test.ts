@@ -136,7 +136,7 @@ const SET_TIERS = `mutation($input: SetVolumeTiersInput!) { setVolumeTiers(input
   ... on MutationSetVolumeTiersSuccess { data { unit minQuantity price { amount } } }
   ... on ValidationError { problems { field message } } } }`;
 const PRICE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { price { amount source } } } }`;
-const skuRep = (id: string) => ({ __typename: 'Sku', id, baseUnit: '瓶', units, specialPrice: null });
+const skuRep = (id: string) => ({ __typename: 'Sku', id, baseUnit: '瓶', units });
 
 describe('projections from crm and catalog events', () => {
   it('keeps SKU codes and units, customers (level, code, owner rep) and levels', async () => {

@@ -30,13 +30,38 @@ const units = [
   { name: '瓶', factor: 1 },
   { name: '箱', factor: 24 },
 ];
-const rep_ = (id: string, specialMinor?: number) => ({
-  __typename: 'Sku',
-  id,
-  baseUnit: '瓶',
-  units,
-  specialPrice: specialMinor === undefined ? null : { minor: String(specialMinor) },
-});
+const rep_ = (id: string) => ({ __typename: 'Sku', id, baseUnit: '瓶', units });
+const DAY = 86_400_000;
+
+interface SpecialRow {
+  skuId: string;
+  minor: number;
+  levelIds?: string[];
+  customerIds?: string[];
+  startsAt?: Date;
+  endsAt?: Date;
+}
+/** Item specials of tenant a (ItemSpecial rows, as the PromotionChanged consumer keeps them) while `fn` runs. */
+async function withSpecials<T>(rows: SpecialRow[], fn: () => Promise<T>): Promise<T> {
+  const raw = database.raw();
+  await raw.itemSpecial.createMany({
+    data: rows.map((r, i) => ({
+      tenantId: 'tnt_a',
+      promotionId: `pro_${i}`,
+      skuId: r.skuId,
+      minor: BigInt(r.minor),
+      startsAt: r.startsAt ?? new Date(Date.now() - DAY),
+      endsAt: r.endsAt ?? new Date(Date.now() + DAY),
+      levelIds: r.levelIds ?? [],
+      customerIds: r.customerIds ?? [],
+    })),
+  });
+  try {
+    return await fn();
+  } finally {
+    await raw.itemSpecial.deleteMany({ where: { tenantId: 'tnt_a' } });
+  }
+}
 const PRICES = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
   price { amount source unit } box: price(unit: "箱") { amount source } } } }`;
 
@@ -175,32 +200,51 @@ describe('Sku.price through entity resolution', () => {
 
   it('costs the same number of SQL statements for 2 SKUs as for 60, tiers, specials and options included', async () => {
     const ids = Array.from({ length: 60 }, (_, i) => `sku_${(i % 4) + 1}`);
-    const page = (n: number) => ids.slice(0, n).map((id, i) => rep_(id, i % 2 ? 100 : undefined));
+    const page = (n: number) => ids.slice(0, n).map((id) => rep_(id));
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
       price { amount source } box: price(unit: "箱", quantity: 48) { amount source }
       volumeTiers { minQuantity } } } }`;
-    const two = await countStatements(() => gql(server.url, q, { r: page(2) }, vip));
-    const sixty = await countStatements(() => gql(server.url, q, { r: page(60) }, vip));
-    expect(two.result.errors).toBeUndefined();
-    expect(sixty.result.errors).toBeUndefined();
-    expect(sixty.statements).toBe(two.statements);
-    const opts = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
-      priceOptions(customerId: "cus_vip", quantity: 48) { source amount applies } } } }`;
-    const twoOpts = await countStatements(() => gql(server.url, opts, { r: page(2) }, office));
-    const sixtyOpts = await countStatements(() => gql(server.url, opts, { r: page(60) }, office));
-    expect(sixtyOpts.result.errors).toBeUndefined();
-    expect(sixtyOpts.statements).toBe(twoOpts.statements);
+    const specials = [
+      { skuId: 'sku_1', minor: 100 },
+      { skuId: 'sku_2', minor: 90, levelIds: ['lvl_vip'] },
+      { skuId: 'sku_3', minor: 80, customerIds: ['cus_vip'] },
+      { skuId: 'sku_2', minor: 70, customerIds: ['cus_plain'] },
+    ];
+    await withSpecials(specials, async () => {
+      const two = await countStatements(() => gql(server.url, q, { r: page(2) }, vip));
+      const sixty = await countStatements(() => gql(server.url, q, { r: page(60) }, vip));
+      expect(two.result.errors).toBeUndefined();
+      expect(sixty.result.errors).toBeUndefined();
+      expect(sixty.statements).toBe(two.statements);
+      expect(sixty.result.data._entities.slice(0, 3).map((e: any) => e.price.source)).toEqual([
+        'SPECIAL',
+        'SPECIAL',
+        'SPECIAL',
+      ]);
+      const guestTwo = await countStatements(() => asGuest(q, { r: page(2) }));
+      const guestSixty = await countStatements(() => asGuest(q, { r: page(60) }));
+      expect(guestSixty.statements).toBe(guestTwo.statements);
+      // two customers' options on one page: one book (and one specials statement) each
+      const opts = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
+        priceOptions(customerId: "cus_vip", quantity: 48) { source amount applies }
+        plain: priceOptions(customerId: "cus_plain") { source amount applies } } } }`;
+      const twoOpts = await countStatements(() => gql(server.url, opts, { r: page(2) }, office));
+      const sixtyOpts = await countStatements(() => gql(server.url, opts, { r: page(60) }, office));
+      expect(sixtyOpts.result.errors).toBeUndefined();
+      expect(sixtyOpts.statements).toBe(twoOpts.statements);
+    });
   });
 
   it('lets a special win only when it is lower than the customer price, per unit and per box', async () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
       price { amount source original { amount source } } box: price(unit: "箱") { amount source } } } }`;
-    // sku_2: customer price 4.50; a special of 4.00 wins (box: 4.00 × 24), one of 4.80 does not
-    const res = await gql(
-      server.url,
-      q,
-      { r: [rep_('sku_2', 400), { ...rep_('sku_2', 480), id: 'sku_2' }] },
-      vip,
+    // sku_2: customer price 4.50; the lowest of two specials, 4.00, wins (box: 4.00 × 24)
+    const res = await withSpecials(
+      [
+        { skuId: 'sku_2', minor: 480 },
+        { skuId: 'sku_2', minor: 400 },
+      ],
+      () => gql(server.url, q, { r: [rep_('sku_2')] }, vip),
     );
     expect(res.errors).toBeUndefined();
     expect(res.data._entities[0]).toEqual({
@@ -208,14 +252,18 @@ describe('Sku.price through entity resolution', () => {
       price: { amount: '4.00', source: 'SPECIAL', original: { amount: '4.50', source: 'CUSTOMER' } },
       box: { amount: '96.00', source: 'SPECIAL' },
     });
-    const higher = await gql(server.url, q, { r: [rep_('sku_2', 480)] }, vip);
+    const higher = await withSpecials([{ skuId: 'sku_2', minor: 480 }], () =>
+      gql(server.url, q, { r: [rep_('sku_2')] }, vip),
+    );
     expect(higher.data._entities[0]).toEqual({
       id: 'sku_2',
       price: { amount: '4.50', source: 'CUSTOMER', original: null },
       box: { amount: '108.00', source: 'CUSTOMER' },
     });
     // an equal special does not replace the price either
-    const equal = await gql(server.url, q, { r: [rep_('sku_2', 450)] }, vip);
+    const equal = await withSpecials([{ skuId: 'sku_2', minor: 450 }], () =>
+      gql(server.url, q, { r: [rep_('sku_2')] }, vip),
+    );
     expect(equal.data._entities[0].price.source).toBe('CUSTOMER');
   });
 
@@ -234,7 +282,15 @@ describe('Sku.price through entity resolution', () => {
         box: { amount: '156.00', source: 'RETAIL' },
       },
     ]);
-    const special = await asGuest(PRICES, { r: [rep_('sku_2', 600)] });
+    const special = await withSpecials(
+      [
+        { skuId: 'sku_2', minor: 600 },
+        // limited to a level or a customer: never a guest's
+        { skuId: 'sku_2', minor: 500, levelIds: ['lvl_plain'] },
+        { skuId: 'sku_2', minor: 400, customerIds: ['cus_plain'] },
+      ],
+      () => asGuest(PRICES, { r: [rep_('sku_2')] }),
+    );
     expect(special.data._entities[0].price).toEqual({ amount: '6.00', source: 'SPECIAL', unit: '瓶' });
     // guests get no volume tiers
     const tiers = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku {
@@ -290,7 +346,9 @@ describe('Sku.price through entity resolution', () => {
   it('lists every option with its source and marks the one that applies', async () => {
     const q = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id
       priceOptions(customerId: "cus_vip") { source amount applies } } } }`;
-    const res = await gql(server.url, q, { r: [rep_('sku_3'), rep_('sku_1', 250)] }, office);
+    const res = await withSpecials([{ skuId: 'sku_1', minor: 250 }], () =>
+      gql(server.url, q, { r: [rep_('sku_3'), rep_('sku_1')] }, office),
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data._entities[0].priceOptions).toEqual([
       { source: 'LAST_SALE', amount: '9.50', applies: true },

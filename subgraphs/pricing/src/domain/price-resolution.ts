@@ -37,7 +37,7 @@ export interface PriceInputs {
   level?: UnitPrices;
   wholesale?: UnitPrices;
   retail?: UnitPrices;
-  /** the item special for this viewer, fen per base unit (marketing's Sku.specialPrice) */
+  /** the item special open to this customer (or guest) now, fen per base unit (pricing's ItemSpecial) */
   special?: bigint | null;
   tiers?: readonly Tier[];
   /** how many base units the line holds; tiers apply only when given */

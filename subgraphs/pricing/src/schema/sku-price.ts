@@ -43,27 +43,13 @@ const SaleUnitRef = builder.objectRef<{ name: string; factor: number }>('SaleUni
   fields: (t) => ({ name: t.exposeString('name'), factor: t.exposeInt('factor') }),
 });
 
-interface SpecialFacts {
-  minor: string;
-}
-const SpecialPriceRef = builder.objectRef<SpecialFacts>('SpecialPrice').implement({
-  description: 'An item special (特价) on a SKU for this viewer: the price of one base unit.',
-  shareable: true,
-  fields: (t) => ({ minor: t.exposeString('minor', { description: 'Integer fen.' }) }),
-});
-
 interface SkuFacts {
   id: string;
   baseUnit: string;
   units: { name: string; factor: number }[];
-  specialPrice?: SpecialFacts | null;
 }
-const SkuRequires = builder.selection<Omit<SkuFacts, 'id'>>(
-  'baseUnit units { name factor } specialPrice { minor }',
-);
-const SkuUnitsRequires = builder.selection<Omit<SkuFacts, 'id' | 'specialPrice'>>(
-  'baseUnit units { name factor }',
-);
+/** Only the sale units: the item special comes from pricing's own ItemSpecial projection. */
+const SkuRequires = builder.selection<Omit<SkuFacts, 'id'>>('baseUnit units { name factor }');
 
 function unitOf(sku: Omit<SkuFacts, 'id'>, unit: string | null | undefined) {
   const name = unit ?? sku.baseUnit;
@@ -83,11 +69,6 @@ function quantityOf(quantity: number | null | undefined): number | null {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   return quantity;
-}
-
-function specialOf(sku: SkuFacts): bigint | null {
-  const minor = sku.specialPrice?.minor;
-  return minor && /^\d+$/.test(minor) ? BigInt(minor) : null;
 }
 
 /** Reps price only their own customers; any other staff role (店长 included) prices all. */
@@ -121,7 +102,6 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
   externalFields: (t) => ({
     baseUnit: t.string(),
     units: t.field({ type: [SaleUnitRef] }),
-    specialPrice: t.field({ type: SpecialPriceRef, nullable: true }),
   }),
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -147,7 +127,6 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
           factor: unit.factor,
           baseUnit: sku.baseUnit,
           quantity,
-          special: specialOf(sku),
         };
         if (viewer.kind === 'customer') return resolveCustomerPrice(input);
         // Staff without a customer in mind see the base wholesale price; priceOptions has the rest.
@@ -182,6 +161,7 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
           throw new GraphQLError('Reps see prices of their own customers only.', {
             extensions: { code: 'FORBIDDEN' },
           });
+        // the chosen customer's book: its level, its prices and the specials open to it
         const book = await loadPriceBook(ctx, args.customerId, sku.id);
         return priceOptions({
           ...book,
@@ -189,7 +169,6 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
           factor: unit.factor,
           baseUnit: sku.baseUnit,
           quantity,
-          special: specialOf(sku),
         });
       },
     }),
@@ -198,7 +177,7 @@ export const SkuRef = builder.externalRef('Sku', builder.selection<{ id: string 
       description:
         'Quantity breaks (阶梯价) for `unit` (default: every unit with tiers), lowest break first. Empty for guests.',
       args: { unit: t.arg.string({ required: false }) },
-      requires: SkuUnitsRequires,
+      requires: SkuRequires,
       resolve: async (sku, args, ctx) => {
         if (ctx.viewer.kind === 'guest' || ctx.viewer.kind === 'none') return [];
         const viewer = ctx.viewer;
