@@ -9,8 +9,10 @@ import type * as Crm from '../../../subgraphs/crm/generated/prisma/client';
 import type * as Delivery from '../../../subgraphs/delivery/generated/prisma/client';
 import type * as Inventory from '../../../subgraphs/inventory/generated/prisma/client';
 import type * as Marketing from '../../../subgraphs/marketing/generated/prisma/client';
+import { promotionChangedPayload } from '../../../subgraphs/marketing/src/domain/promotion-event';
 import type * as Orders from '../../../subgraphs/orders/generated/prisma/client';
 import type * as Pricing from '../../../subgraphs/pricing/generated/prisma/client';
+import { itemSpecialRows } from '../../../subgraphs/pricing/src/domain/item-specials';
 import type * as Warehouse from '../../../subgraphs/warehouse/generated/prisma/client';
 import { fillCatalogProjections } from './catalog-projections';
 import {
@@ -100,6 +102,8 @@ export interface World {
     VolumeTier: Pricing.VolumeTier[];
     PriceLevel: Pricing.PriceLevel[];
     SkuRef: Pricing.SkuRef[];
+    /** projection of marketing's item specials (PromotionChanged), filled after marketing below */
+    ItemSpecial: Pricing.ItemSpecial[];
   };
   marketing: {
     Promotion: Marketing.Promotion[];
@@ -325,6 +329,7 @@ export function buildWorld(options: WorldOptions): World {
       VolumeTier: [],
       PriceLevel: [],
       SkuRef: [],
+      ItemSpecial: [],
     },
     marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
     inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
@@ -1088,6 +1093,13 @@ export function buildWorld(options: WorldOptions): World {
       skuId: buyGetSku.id,
     }),
   );
+
+  // pricing's item specials: the rows its PromotionChanged consumer would keep, from the same
+  // payload marketing emits, so a fresh database prices specials without any event
+  world.pricing.ItemSpecial = world.marketing.Promotion.flatMap((p) => {
+    const rows = itemSpecialRows(promotionChangedPayload(p, world.now))?.rows ?? [];
+    return rows.map((r) => ({ id: `isp_${r.promotionId}_${r.skuId}`, tenantId, ...r }));
+  });
 
   // the list prices marketing shows struck through beside a special (a projection of pricing)
   world.marketing.SkuReferencePrice = skus.map((s) => ({

@@ -683,6 +683,36 @@ describe('pricing', () => {
 });
 
 describe('marketing', () => {
+  it("writes pricing's ItemSpecial projection from the item special, as PromotionChanged would", () => {
+    const special = world.marketing.Promotion.find((p) => p.kind === 'ITEM_SPECIAL')!;
+    const prices = (special.rules as { skuPrices: Record<string, number> }).skuPrices;
+    const rows = world.pricing.ItemSpecial;
+    expect(rows.map((r) => [r.skuId, r.minor]).sort()).toEqual(
+      Object.entries(prices)
+        .map(([skuId, minor]) => [skuId, BigInt(minor)])
+        .sort(),
+    );
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        tenantId: TENANT_ID,
+        promotionId: special.id,
+        startsAt: special.startsAt,
+        endsAt: special.endsAt,
+        levelIds: special.levelIds,
+        customerIds: special.customerIds,
+      });
+    }
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    // the bench world has its specials projected too
+    const bench = buildWorld({ scale: 'bench', now: NOW });
+    expect(bench.pricing.ItemSpecial.length).toBe(
+      Object.keys(
+        (bench.marketing.Promotion.find((p) => p.kind === 'ITEM_SPECIAL')!.rules as { skuPrices: object })
+          .skuPrices,
+      ).length,
+    );
+  });
+
   it('has one active promotion of each kind, valid from a week ago to a month ahead', () => {
     const kinds = world.marketing.Promotion.map((p) => p.kind).sort();
     expect(kinds).toEqual([
