@@ -23,8 +23,8 @@ import {
   type Viewer,
   verifyToken,
 } from '@wholesail/platform';
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import type { Logger } from 'pino';
 import type { SubgraphName } from './config';
 import { graphiqlAssets, graphiqlPage } from './graphiql';

@@ -108,11 +108,18 @@ export class InternalCallError extends Error {
   }
 }
 
+let defaultSecret: string | undefined;
+/** The secret calls are signed with when a call names none (startSubgraph sets its own). */
+export function setServiceSecret(secret: string): void {
+  defaultSecret = secret;
+}
+
 export interface CallOptions {
   /** The calling service's name (it signs the token). */
   service: string;
   tenantId: string;
-  authSecret: string;
+  /** default: the one set by setServiceSecret */
+  authSecret?: string;
   requestId?: string;
   timeoutMs?: number;
 }
@@ -124,7 +131,9 @@ export async function callInternal<O>(
   input: unknown,
   options: CallOptions,
 ): Promise<O> {
-  const token = await signServiceToken(options.service, options.tenantId, options.authSecret);
+  const secret = options.authSecret ?? defaultSecret;
+  if (!secret) throw new InternalCallError(`${command}: no secret to sign the call with`, null, 'NO_SECRET');
+  const token = await signServiceToken(options.service, options.tenantId, secret);
   let response: globalThis.Response;
   try {
     response = await fetch(internalUrl(graphqlUrl, command), {

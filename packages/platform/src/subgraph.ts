@@ -6,7 +6,7 @@ import { migrateSchema } from './db/migrate';
 import { resolveDatabaseUrl } from './db/url';
 import { OutboxConsumer, type TransactionalDb } from './events/consumer';
 import type { DomainEvent, SqlRunner } from './events/types';
-import type { InternalCommands } from './internal';
+import { type InternalCommands, setServiceSecret } from './internal';
 import { createLogger } from './logger';
 import { type RunningServer, startGraphQLServer } from './server';
 import { onShutdown } from './shutdown';
@@ -42,6 +42,42 @@ export interface SubgraphDefinition {
   consumers?: EventConsumerDefinition[];
   /** Commands other services send it (see internal.ts). */
   internal?: InternalCommands;
+  /** Work repeated every `intervalMs` while the server runs (sweepers, crash recovery). */
+  jobs?: SubgraphJob[];
+}
+
+/** A periodic job: `run` is never started again before the previous run ended. */
+export interface SubgraphJob {
+  name: string;
+  intervalMs: number;
+  run(logger: Logger): Promise<void>;
+}
+
+function startJobs(jobs: readonly SubgraphJob[], logger: Logger): () => Promise<void> {
+  let stopped = false;
+  const running = new Set<Promise<void>>();
+  const timers = jobs.map((job) => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy || stopped) return;
+      busy = true;
+      const run = job
+        .run(logger)
+        .catch((error) => logger.error({ err: error, job: job.name }, 'job failed'))
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    }, job.intervalMs);
+    timer.unref();
+    return timer;
+  });
+  return async () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+    await Promise.allSettled([...running]);
+  };
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -58,6 +94,8 @@ export interface StartOptions {
   poolSize?: number;
   /** Start the event consumers (default true). */
   consumers?: boolean;
+  /** Start the periodic jobs (default true). */
+  jobs?: boolean;
 }
 
 export function subgraphSdl(definition: SubgraphDefinition): string {
@@ -69,6 +107,7 @@ export async function startSubgraph(
   options: StartOptions,
 ): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
+  setServiceSecret(options.authSecret);
   definition.database.connect(options.databaseUrl, options.poolSize);
   const consumers =
     options.consumers === false
@@ -86,6 +125,7 @@ export async function startSubgraph(
             }),
         );
   for (const consumer of consumers) await consumer.start();
+  const stopJobs = startJobs(options.jobs === false ? [] : (definition.jobs ?? []), logger);
   const server = await startGraphQLServer({
     name: definition.name,
     schema: definition.buildSchema(),
@@ -105,6 +145,7 @@ export async function startSubgraph(
     },
     async close() {
       await server.close();
+      await stopJobs();
       for (const consumer of consumers) await consumer.stop();
       await definition.database.disconnect();
     },

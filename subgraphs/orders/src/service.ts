@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
 import { database } from './db';
 import { buildSchema } from './schema';
+import { recoverStaleAttempts } from './services/place-order';
 
 export const orders: SubgraphDefinition = {
   name: 'orders',
@@ -10,6 +11,17 @@ export const orders: SubgraphDefinition = {
   migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../prisma/migrations'),
   buildSchema,
   database,
+  jobs: [
+    {
+      // a submit whose process died between reserving and committing: release what it held
+      name: 'recover-stale-order-attempts',
+      intervalMs: 10_000,
+      run: async (logger) => {
+        const recovered = await recoverStaleAttempts();
+        if (recovered) logger.warn({ recovered }, 'released the reservations of interrupted orders');
+      },
+    },
+  ],
 };
 export default orders;
 export { database };

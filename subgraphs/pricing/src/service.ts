@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
 import { customerProjectionConsumer, itemSpecialConsumer, skuProjectionConsumer } from './consumers';
 import { database } from './db';
+import { pricingInternal } from './internal';
 import { buildSchema } from './schema';
 
 export const pricing: SubgraphDefinition = {
@@ -12,6 +13,7 @@ export const pricing: SubgraphDefinition = {
   buildSchema,
   database,
   consumers: [customerProjectionConsumer, skuProjectionConsumer, itemSpecialConsumer],
+  internal: pricingInternal,
 };
 export default pricing;
 export { database };

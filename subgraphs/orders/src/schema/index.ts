@@ -7,6 +7,10 @@ import './orders-list';
 import './order-stats';
 import './customer-orders';
 import './bought-before';
+import './quote-types';
+import './cart';
+import './place-order';
+import './review';
 
 let schema: GraphQLSchema | undefined;
 

@@ -1,0 +1,95 @@
+import { callInternal, requireTenantId, serviceUrl } from '@wholesail/platform';
+
+/**
+ * What orders asks the other domains, as internal commands (docs: /internal/<name> of the
+ * owning subgraph). Amounts travel as fen in decimal strings, quantities in base units.
+ */
+
+function call<O>(
+  service: 'catalog' | 'pricing' | 'inventory' | 'crm' | 'marketing',
+  command: string,
+  input: unknown,
+) {
+  return callInternal<O>(serviceUrl(service), command, input, {
+    service: 'orders',
+    tenantId: requireTenantId(),
+  });
+}
+
+export interface CustomerFacts {
+  active: boolean;
+  levelId: string | null;
+  warehouseId: string | null;
+  routeId: string | null;
+  ownerRepId: string | null;
+  name: string;
+  code: string;
+}
+
+export interface SkuFacts {
+  skuId: string;
+  productId: string | null;
+  code: string | null;
+  name: string | null;
+  spec: string | null;
+  baseUnit: string | null;
+  units: { name: string; factor: number }[];
+  notOrderable: string | null;
+}
+
+export interface LinePrice {
+  skuId: string;
+  unit: string;
+  unitPrice: string | null;
+  source: string | null;
+}
+
+export type ReserveCreditResult =
+  | { kind: 'RESERVED'; available: string }
+  | { kind: 'CREDIT_LIMIT_EXCEEDED'; limit: string; receivable: string; openOrders: string; required: string }
+  | { kind: 'CUSTOMER_INACTIVE' };
+
+export type ReserveStockResult =
+  | {
+      kind: 'RESERVED';
+      warehouseId: string;
+      lines: { skuId: string; quantity: number; availableAfter: number }[];
+    }
+  | {
+      kind: 'OUT_OF_STOCK';
+      warehouseId: string;
+      lines: { skuId: string; requested: number; available: number }[];
+    };
+
+export const ports = {
+  customerFacts: (customerId: string) =>
+    call<CustomerFacts | null>('crm', 'customerOrderingFacts', { customerId }),
+  skuFacts: (customerId: string | null, skuIds: string[]) =>
+    call<{ skus: SkuFacts[] }>('catalog', 'skuFacts', { customerId, skuIds }).then((r) => r.skus),
+  prices: (customerId: string, lines: { skuId: string; unit: string; quantity: number }[]) =>
+    call<{ lines: LinePrice[] }>('pricing', 'quotePrices', { customerId, lines }).then((r) => r.lines),
+  checkStock: (customerId: string, lines: { skuId: string; quantity: number }[]) =>
+    call<{ warehouseId: string; lines: { skuId: string; available: number; enough: boolean }[] }>(
+      'inventory',
+      'checkStock',
+      { customerId, lines },
+    ),
+  checkCredit: (customerId: string, amount: bigint) =>
+    call<{
+      limit: string;
+      receivable: string;
+      openOrders: string;
+      available: string;
+      enough: boolean;
+      active: boolean;
+    }>('crm', 'checkCredit', { customerId, amount: amount.toString() }),
+  reserveCredit: (orderId: string, customerId: string, amount: bigint) =>
+    call<ReserveCreditResult>('crm', 'reserveCredit', { orderId, customerId, amount: amount.toString() }),
+  releaseCredit: (orderId: string, reason: string) =>
+    call<unknown>('crm', 'releaseCredit', { orderId, reason }),
+  reserveStock: (orderId: string, customerId: string, lines: { skuId: string; quantity: number }[]) =>
+    call<ReserveStockResult>('inventory', 'reserveStock', { orderId, customerId, lines }),
+  confirmStock: (orderId: string) => call<unknown>('inventory', 'confirmStock', { orderId }),
+  releaseStock: (orderId: string, reason: string) =>
+    call<unknown>('inventory', 'releaseStock', { orderId, reason }),
+};

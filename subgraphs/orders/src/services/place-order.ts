@@ -1,0 +1,343 @@
+import { randomUUID } from 'node:crypto';
+import {
+  appendEvents,
+  InternalCallError,
+  type NewEvent,
+  requireTenantId,
+  runInTenant,
+} from '@wholesail/platform';
+import { database, db } from '../db';
+import { autoApproves, baseQuantities, type QuoteProblem } from '../domain/quote';
+import { ports } from '../ports';
+import { buildQuote, type Quote, type RequestedLine } from './quote';
+
+export type PlaceOutcome =
+  | { kind: 'PLACED'; orderId: string }
+  | { kind: 'REFUSED'; problems: QuoteProblem[] }
+  | { kind: 'PRICE_CHANGED'; expectedTotalMinor: string; totalMinor: string };
+
+export interface PlaceOrderRequest {
+  idempotencyKey: string;
+  customerId: string;
+  lines: RequestedLine[];
+  note: string;
+  rush: boolean;
+  channel: 'SELF_SERVICE' | 'SALES_REP' | 'OFFICE';
+  placedBy: { kind: string; id: string };
+  /** the total the customer was shown; a different one now answers PRICE_CHANGED */
+  expectedTotalMinor: bigint | null;
+  /** the cart lines ordered, removed once the order commits */
+  cartLineIds: string[];
+}
+
+const WAIT_MS = 15_000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Outcomes stored as JSON (bigints as strings, dates as ISO strings) and read back. */
+function store(outcome: PlaceOutcome): object {
+  return JSON.parse(JSON.stringify(outcome, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}
+function restore(value: unknown): PlaceOutcome {
+  const o = value as PlaceOutcome;
+  if (o.kind !== 'REFUSED') return o;
+  return {
+    kind: 'REFUSED',
+    problems: o.problems.map((p) => {
+      const r: Record<string, unknown> = { ...p };
+      for (const k of [
+        'minimumAmountMinor',
+        'amountMinor',
+        'limitMinor',
+        'receivableMinor',
+        'openOrdersMinor',
+        'requiredMinor',
+      ])
+        if (typeof r[k] === 'string') r[k] = BigInt(r[k] as string);
+      if (typeof r.nextOpensAt === 'string') r.nextOpensAt = new Date(r.nextOpensAt);
+      return r as QuoteProblem;
+    }),
+  };
+}
+
+/**
+ * Takes the attempt for this idempotency key, or waits for the one running it. Returns the
+ * order id to reserve under, or the outcome a finished attempt already had.
+ */
+async function takeAttempt(
+  request: PlaceOrderRequest,
+): Promise<{ orderId: string } | { done: PlaceOutcome }> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const orderId = `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    try {
+      await db().orderAttempt.create({
+        data: {
+          idempotencyKey: request.idempotencyKey,
+          customerId: request.customerId,
+          orderId,
+          state: 'RESERVING',
+        } as never,
+      });
+      return { orderId };
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'P2002') throw error;
+    }
+    const attempt = await db().orderAttempt.findFirst({ where: { idempotencyKey: request.idempotencyKey } });
+    if (!attempt) continue;
+    if (attempt.customerId !== request.customerId)
+      throw new Error('This idempotency key belongs to another order.');
+    if (attempt.state === 'COMMITTED') return { done: restore(attempt.result) };
+    if (attempt.state !== 'RESERVING') {
+      // Refused or failed before: nothing was created, this submit runs again under a new id.
+      const taken = await db().orderAttempt.updateMany({
+        where: { id: attempt.id, state: attempt.state, orderId: attempt.orderId },
+        data: { state: 'RESERVING', orderId, result: undefined },
+      });
+      if (taken.count === 1) return { orderId };
+    }
+    if (Date.now() > deadline) throw new Error('The same order is still being placed; try again.');
+    await sleep(50);
+  }
+}
+
+async function finish(
+  request: PlaceOrderRequest,
+  orderId: string,
+  state: 'FAILED' | 'REFUSED',
+  outcome: PlaceOutcome | null,
+) {
+  await db().orderAttempt.updateMany({
+    where: { idempotencyKey: request.idempotencyKey, orderId },
+    data: { state, result: outcome ? (store(outcome) as never) : undefined },
+  });
+}
+
+/** Releases whatever this order id reserved; each release is idempotent and fine when nothing was. */
+export async function releaseAll(orderId: string, reason: string): Promise<void> {
+  await Promise.allSettled([ports.releaseStock(orderId, reason), ports.releaseCredit(orderId, reason)]);
+}
+
+function orderNumber(orderId: string, now: Date): string {
+  const day = now.toISOString().slice(0, 10).replace(/-/g, '');
+  return `SO${day}${orderId.slice(-8).toUpperCase()}`;
+}
+
+/**
+ * placeOrder (ORD-2): re-quote, then reserve credit (crm) and stock (inventory) under the
+ * attempt's order id, then commit the order with its events in one transaction. A refusal or
+ * failure at any step releases what was reserved; a repeated submit with the same idempotency
+ * key gets the same order.
+ */
+export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutcome> {
+  const taken = await takeAttempt(request);
+  if ('done' in taken) return taken.done;
+  const { orderId } = taken;
+  let quote: Quote;
+  try {
+    quote = await buildQuote(request.customerId, request.lines, { checkCredit: false });
+  } catch (error) {
+    await finish(request, orderId, 'FAILED', null);
+    throw error;
+  }
+  // Stock and credit are decided by the reservations themselves, atomically.
+  const problems = quote.problems.filter((p) => p.code !== 'SHORT_STOCK' && p.code !== 'OVER_CREDIT');
+  if (problems.length) {
+    const outcome: PlaceOutcome = { kind: 'REFUSED', problems };
+    await finish(request, orderId, 'REFUSED', outcome);
+    return outcome;
+  }
+  if (request.expectedTotalMinor !== null && request.expectedTotalMinor !== quote.totalMinor) {
+    const outcome: PlaceOutcome = {
+      kind: 'PRICE_CHANGED',
+      expectedTotalMinor: request.expectedTotalMinor.toString(),
+      totalMinor: quote.totalMinor.toString(),
+    };
+    await finish(request, orderId, 'REFUSED', outcome);
+    return outcome;
+  }
+
+  try {
+    const credit = await ports.reserveCredit(orderId, request.customerId, quote.totalMinor);
+    if (credit.kind !== 'RESERVED') {
+      const problem: QuoteProblem =
+        credit.kind === 'CUSTOMER_INACTIVE'
+          ? { code: 'CUSTOMER_INACTIVE' }
+          : {
+              code: 'OVER_CREDIT',
+              limitMinor: BigInt(credit.limit),
+              receivableMinor: BigInt(credit.receivable),
+              openOrdersMinor: BigInt(credit.openOrders),
+              requiredMinor: BigInt(credit.required),
+            };
+      await releaseAll(orderId, 'refused');
+      const outcome: PlaceOutcome = { kind: 'REFUSED', problems: [problem] };
+      await finish(request, orderId, 'REFUSED', outcome);
+      return outcome;
+    }
+    const wanted = [...baseQuantities(quote.lines)].map(([skuId, quantity]) => ({ skuId, quantity }));
+    const stock = await ports.reserveStock(orderId, request.customerId, wanted);
+    if (stock.kind !== 'RESERVED') {
+      await releaseAll(orderId, 'out of stock');
+      const outcome: PlaceOutcome = {
+        kind: 'REFUSED',
+        problems: stock.lines.map((l) => ({
+          code: 'SHORT_STOCK',
+          skuId: l.skuId,
+          requested: l.requested,
+          available: l.available,
+        })),
+      };
+      await finish(request, orderId, 'REFUSED', outcome);
+      return outcome;
+    }
+    await commitOrder(request, orderId, quote, stock.warehouseId);
+  } catch (error) {
+    await releaseAll(orderId, 'failed');
+    await finish(request, orderId, 'FAILED', null);
+    if (error instanceof InternalCallError)
+      throw new Error(`The order could not be placed now (${error.code}); nothing was charged. Try again.`);
+    throw error;
+  }
+  await ports.confirmStock(orderId).catch(() => {
+    // inventory also confirms when it sees OrderPlaced; the hold would otherwise expire
+  });
+  return { kind: 'PLACED', orderId };
+}
+
+async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Quote, warehouseId: string) {
+  const tenantId = requireTenantId();
+  const now = new Date();
+  const settings = await db().orderSettings.findFirst();
+  const approved = autoApproves(
+    { levelIds: settings?.autoApproveLevelIds ?? [], belowMinor: settings?.autoApproveBelowMinor ?? null },
+    { levelId: quote.customer?.levelId ?? null, totalMinor: quote.totalMinor },
+  );
+  const status = approved ? 'APPROVED' : 'SUBMITTED';
+  const lines = quote.lines.map((l) => ({
+    skuId: l.skuId,
+    unit: l.unit,
+    factor: l.factor ?? 1,
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor ?? 0n,
+    priceSource: l.priceSource ?? 'UNKNOWN',
+    amountMinor: l.amountMinor,
+  }));
+  const events: NewEvent[] = [
+    {
+      tenantId,
+      aggregateType: 'Order',
+      aggregateId: orderId,
+      type: 'OrderPlaced',
+      version: 1,
+      payload: {
+        orderId,
+        customerId: request.customerId,
+        lines: quote.lines.map((l) => ({
+          skuId: l.skuId,
+          quantity: l.baseQuantity,
+          unit: l.unit,
+          unitQuantity: l.quantity,
+          unitPrice: (l.unitPriceMinor ?? 0n).toString(),
+          lineTotal: l.amountMinor.toString(),
+        })),
+        total: quote.totalMinor.toString(),
+        status,
+        warehouseId,
+      },
+    },
+  ];
+  if (approved)
+    events.push({
+      tenantId,
+      aggregateType: 'Order',
+      aggregateId: orderId,
+      type: 'OrderApproved',
+      version: 1,
+      payload: { orderId, customerId: request.customerId, total: quote.totalMinor.toString(), auto: true },
+    });
+  await db().$transaction(async (tx) => {
+    await tx.order.create({
+      data: {
+        id: orderId,
+        number: orderNumber(orderId, now),
+        customerId: request.customerId,
+        status,
+        channel: request.channel,
+        totalMinor: quote.totalMinor,
+        subtotalMinor: quote.subtotalMinor,
+        discountMinor: quote.discountMinor,
+        note: request.note,
+        rush: request.rush,
+        placedByKind: request.placedBy.kind,
+        placedById: request.placedBy.id,
+        idempotencyKey: request.idempotencyKey,
+        warehouseId,
+        lines: { create: lines.map((l) => ({ ...l, tenantId })) },
+        timeline: {
+          create: [
+            {
+              tenantId,
+              type: 'PLACED',
+              toStatus: 'SUBMITTED',
+              actorKind: request.placedBy.kind,
+              actorId: request.placedBy.id,
+              note: request.note,
+            },
+            ...(approved
+              ? [
+                  {
+                    tenantId,
+                    type: 'AUTO_APPROVED',
+                    fromStatus: 'SUBMITTED' as const,
+                    toStatus: 'APPROVED' as const,
+                    actorKind: 'system',
+                    actorId: 'auto-approve',
+                  },
+                ]
+              : []),
+          ],
+        },
+      } as never,
+    });
+    if (request.cartLineIds.length)
+      await tx.cartLine.deleteMany({ where: { id: { in: request.cartLineIds } } });
+    await tx.orderAttempt.updateMany({
+      where: { idempotencyKey: request.idempotencyKey, orderId },
+      data: { state: 'COMMITTED', result: store({ kind: 'PLACED', orderId }) as never },
+    });
+    await appendEvents(tx, 'orders', events);
+  });
+}
+
+/**
+ * Crash recovery: an attempt still RESERVING long after it started lost its process between
+ * reserving and committing. Its reservations are released and it is marked FAILED, so the
+ * retried submit runs again (once).
+ */
+export async function recoverStaleAttempts(olderThanMs = 60_000): Promise<number> {
+  // across tenants: the job runs outside any request; each attempt is then handled in its tenant
+  const stale = await database.raw().orderAttempt.findMany({
+    where: { state: 'RESERVING', updatedAt: { lt: new Date(Date.now() - olderThanMs) } },
+    take: 100,
+  });
+  let recovered = 0;
+  for (const attempt of stale) {
+    recovered += await runInTenant(attempt.tenantId, async () => {
+      const committed = await db().order.findFirst({ where: { id: attempt.orderId }, select: { id: true } });
+      if (committed) {
+        await db().orderAttempt.updateMany({
+          where: { id: attempt.id, state: 'RESERVING' },
+          data: { state: 'COMMITTED', result: store({ kind: 'PLACED', orderId: attempt.orderId }) as never },
+        });
+        return 0;
+      }
+      await releaseAll(attempt.orderId, 'recovered after a crash');
+      const done = await db().orderAttempt.updateMany({
+        where: { id: attempt.id, state: 'RESERVING', orderId: attempt.orderId },
+        data: { state: 'FAILED' },
+      });
+      return done.count;
+    });
+  }
+  return recovered;
+}
