@@ -12,6 +12,8 @@ import './cart';
 import './place-order';
 import './review';
 
+builder.mutationType({});
+
 let schema: GraphQLSchema | undefined;
 
 export function buildSchema(): GraphQLSchema {
