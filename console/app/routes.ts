@@ -16,6 +16,11 @@ export default [
     route('prices/import', 'routes/pricing/price-import.tsx'),
     route('stock', 'routes/pricing/stock.tsx'),
     route('home-layout', 'routes/pricing/home-layout.tsx'),
+    // Orders: review queue, order detail, order on behalf; money: collections and credit.
+    route('orders', 'routes/orders/orders.tsx'),
+    route('orders/new', 'routes/orders/order-new.tsx'),
+    route('orders/:id', 'routes/orders/order.tsx'),
+    route('collections', 'routes/orders/collections.tsx'),
   ]),
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),

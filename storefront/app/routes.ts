@@ -9,6 +9,11 @@ export default [
     route('products/:id', 'routes/product.tsx'),
     route('bought-before', 'routes/bought-before.tsx'),
     route('promotions', 'routes/promotions.tsx'),
+    // Ordering: cart with the live quote, checkout, orders and the statement.
+    route('cart', 'routes/ordering/cart.tsx'),
+    route('orders', 'routes/ordering/orders.tsx'),
+    route('orders/:id', 'routes/ordering/order.tsx'),
+    route('statement', 'routes/ordering/statement.tsx'),
   ]),
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),

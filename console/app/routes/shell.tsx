@@ -9,14 +9,14 @@ import type { Route } from './+types/shell';
 /** The sections of the console; a section without `to` is listed as coming soon. Add pages here. */
 const NAV: { key: string; icon: IconName; to?: string }[] = [
   { key: 'dashboard', icon: 'dashboard', to: '/' },
-  { key: 'orders', icon: 'orders' },
+  { key: 'orders', icon: 'orders', to: '/orders' },
   { key: 'customers', icon: 'customers' },
   { key: 'products', icon: 'products', to: '/products' },
   { key: 'prices', icon: 'prices', to: '/prices' },
   { key: 'warehouse', icon: 'warehouse', to: '/stock' },
   { key: 'homeLayout', icon: 'homeLayout', to: '/home-layout' },
   { key: 'delivery', icon: 'delivery' },
-  { key: 'finance', icon: 'finance' },
+  { key: 'finance', icon: 'finance', to: '/collections' },
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
