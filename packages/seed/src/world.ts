@@ -113,6 +113,9 @@ export interface World {
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
+    /** projections of catalog.Sku and warehouse.Warehouse: the SKUs and warehouses stock may be kept for */
+    SkuRef: Inventory.SkuRef[];
+    WarehouseRef: Inventory.WarehouseRef[];
     CustomerWarehouse: Inventory.CustomerWarehouse[];
     Stock: Inventory.Stock[];
     StockMovement: Inventory.StockMovement[];
@@ -122,6 +125,13 @@ export interface World {
     OrderLine: Orders.OrderLine[];
     OrderEvent: Orders.OrderEvent[];
   };
+}
+
+/** A demo credit limit in fen from the customer's level and a draw of 5..50. */
+function creditLimitMinor(levelId: string, draw: number): bigint {
+  const thousands =
+    levelId === LEVEL_IDS.vip ? 50 + draw * 2 : levelId === LEVEL_IDS.wholesale ? 20 + draw : draw;
+  return BigInt(thousands) * 1000n * 100n;
 }
 
 export interface WorldOptions {
@@ -332,7 +342,14 @@ export function buildWorld(options: WorldOptions): World {
       ItemSpecial: [],
     },
     marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
-    inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
+    inventory: {
+      InventorySettings: [],
+      SkuRef: [],
+      WarehouseRef: [],
+      CustomerWarehouse: [],
+      Stock: [],
+      StockMovement: [],
+    },
     orders: { Order: [], OrderLine: [], OrderEvent: [] },
   };
 
@@ -343,6 +360,7 @@ export function buildWorld(options: WorldOptions): World {
     slug: TENANT_SLUG,
     name: TENANT_NAME,
     guestBrowsing: false,
+    receivableOn: 'APPROVED',
     createdAt: at(openedAt),
   });
   world.crm.CustomerLevel.push(
@@ -819,8 +837,14 @@ export function buildWorld(options: WorldOptions): World {
       id: `cr_${pad(n, 4)}`,
       tenantId,
       customerId: id,
-      limitMinor: BigInt(customerRng.int(5, 50) * 1000 * 100),
+      // credit by level (VIP 60k-150k yuan, wholesale 25k-70k, retail 5k-50k), in whole thousands
+      limitMinor: creditLimitMinor(levelId, customerRng.int(5, 50)),
       paymentTermDays: customerRng.pick([0, 7, 15, 30]),
+      // balances start at zero: they are the sums of the (empty) money ledger
+      receivableMinor: 0n,
+      openOrdersMinor: 0n,
+      prepaidMinor: 0n,
+      updatedAt: at(createdAt),
     });
     world.pricing.CustomerPriceProfile.push({
       id: `cpp_${pad(n, 4)}`,
@@ -1118,7 +1142,24 @@ export function buildWorld(options: WorldOptions): World {
     showExactStock: true,
     lowStockThreshold: 10,
     countInTransit: false,
+    allowBackorder: false,
+    reservationHoldSeconds: 120,
   });
+  // the rows inventory's SkuChanged consumer would keep, and the warehouses (no events yet)
+  world.inventory.SkuRef = world.catalog.Sku.map((s) => ({
+    id: `iref_${s.id}`,
+    tenantId,
+    skuId: s.id,
+    productId: s.productId,
+    code: s.code,
+  }));
+  world.inventory.WarehouseRef = world.warehouse.Warehouse.map((w) => ({
+    id: `wref_${w.id}`,
+    tenantId,
+    warehouseId: w.id,
+    code: w.code,
+    name: w.name,
+  }));
   const featured = new Set([giftSku.index, buyGetSku.index, ...specialSkus.map((s) => s.index)]);
   const movements: Inventory.StockMovement[] = [];
   for (const [warehouseId, key, share] of [
@@ -1148,6 +1189,7 @@ export function buildWorld(options: WorldOptions): World {
         warehouseId,
         delta: onHand,
         inTransitDelta: 0,
+        reservedDelta: 0,
         kind: 'OPENING',
         reason: null,
         note: null,
@@ -1156,6 +1198,7 @@ export function buildWorld(options: WorldOptions): World {
         staffId: null,
         onHandAfter: onHand,
         inTransitAfter: 0,
+        reservedAfter: 0,
         createdAt: at(nowMs - DAY),
       });
     }
@@ -1566,6 +1609,11 @@ function buildOrders(world: World, ctx: OrderContext): void {
       placedByKind: o.placedByKind,
       placedById: o.placedById,
       idempotencyKey: null,
+      version: o.steps.length,
+      subtotalMinor: BigInt(total),
+      discountMinor: 0n,
+      warehouseId: o.customer.region === 'north' ? 'wh_north' : 'wh_main',
+      couponCode: null,
       createdAt: new Date(o.createdAt),
       updatedAt: new Date(o.steps[o.steps.length - 1]!.at),
     });

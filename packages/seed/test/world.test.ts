@@ -288,7 +288,9 @@ describe('crm, delivery, inventory: the people and places', () => {
       expect(profile.get(c.id)).toBe(c.levelId);
       const account = credit.get(c.id)!;
       expect(account.limitMinor).toBeGreaterThanOrEqual(500_000n);
-      expect(account.limitMinor).toBeLessThanOrEqual(5_000_000n);
+      expect(account.limitMinor).toBeLessThanOrEqual(15_000_000n);
+      if (c.levelId === 'lvl_vip') expect(account.limitMinor).toBeGreaterThanOrEqual(6_000_000n);
+      expect(account.receivableMinor + account.openOrdersMinor + account.prepaidMinor).toBe(0n);
       expect([0, 7, 15, 30]).toContain(account.paymentTermDays);
       expect(Math.abs(c.latitude! - 30.27)).toBeLessThanOrEqual(0.15);
       expect(Math.abs(c.longitude! - 120.15)).toBeLessThanOrEqual(0.15);
@@ -354,8 +356,15 @@ describe('crm, delivery, inventory: the people and places', () => {
         showExactStock: true,
         lowStockThreshold: 10,
         countInTransit: false,
+        allowBackorder: false,
+        reservationHoldSeconds: 120,
       },
     ]);
+    // inventory knows every SKU and warehouse (its projections of catalog and warehouse)
+    expect(world.inventory.SkuRef.map((r) => r.skuId)).toEqual(world.catalog.Sku.map((s) => s.id));
+    expect(world.inventory.WarehouseRef.map((r) => [r.warehouseId, r.code])).toEqual(
+      world.warehouse.Warehouse.map((w) => [w.id, w.code]),
+    );
     expect(world.pricing.PricingSettings).toEqual([
       { tenantId: TENANT_ID, trackLastPrice: true, guestBrowsing: false },
     ]);

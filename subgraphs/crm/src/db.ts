@@ -3,6 +3,6 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export const database = prismaHolder(PrismaClient, {
   schema: 'crm',
-  globalModels: ['Tenant', 'LoginThrottle'],
+  globalModels: ['Tenant', 'LoginThrottle', 'EventCursor'],
 });
 export const db = database.db;

@@ -6,6 +6,8 @@ import './viewer';
 import './login';
 import './tenant';
 import './customer-admin';
+import './credit';
+import './collection';
 
 let schema: GraphQLSchema | undefined;
 

@@ -2,6 +2,11 @@ import { requireTenantId } from '@wholesail/platform';
 import { builder } from '../builder';
 import { database } from '../db';
 
+export const ReceivableOnEnum = builder.enumType('ReceivableOn', {
+  description: 'When an order’s held credit turns into receivable (应收).',
+  values: ['APPROVED', 'SHIPPED'] as const,
+});
+
 export const TenantRef = builder.prismaObject('Tenant', {
   description: 'A distributor using Wholesail. Its public card: what a visitor may know before logging in.',
   fields: (t) => ({
@@ -9,6 +14,12 @@ export const TenantRef = builder.prismaObject('Tenant', {
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
     guestBrowsing: t.exposeBoolean('guestBrowsing', { description: 'Visitors may browse without a login.' }),
+    receivableOn: t.field({
+      type: ReceivableOnEnum,
+      description: 'When an order becomes receivable: on approval or on shipping.',
+      authScopes: { staff: true },
+      resolve: (tenant) => tenant.receivableOn,
+    }),
   }),
 });
 
@@ -35,12 +46,18 @@ builder.mutationField('updateTenantSettings', (t) =>
     type: 'Tenant',
     description: 'Boss: switch tenant-wide settings.',
     authScopes: { role: 'BOSS' },
-    args: { guestBrowsing: t.arg.boolean({ required: false }) },
+    args: {
+      guestBrowsing: t.arg.boolean({ required: false }),
+      receivableOn: t.arg({ type: ReceivableOnEnum, required: false }),
+    },
     resolve: (query, _root, args) =>
       database.raw().tenant.update({
         ...query,
         where: { id: requireTenantId() },
-        data: args.guestBrowsing == null ? {} : { guestBrowsing: args.guestBrowsing },
+        data: {
+          ...(args.guestBrowsing == null ? {} : { guestBrowsing: args.guestBrowsing }),
+          ...(args.receivableOn == null ? {} : { receivableOn: args.receivableOn }),
+        },
       }),
   }),
 );
