@@ -113,9 +113,6 @@ export interface World {
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
-    /** projections of catalog.Sku and warehouse.Warehouse: the SKUs and warehouses stock may be kept for */
-    SkuRef: Inventory.SkuRef[];
-    WarehouseRef: Inventory.WarehouseRef[];
     CustomerWarehouse: Inventory.CustomerWarehouse[];
     Stock: Inventory.Stock[];
     StockMovement: Inventory.StockMovement[];
@@ -342,14 +339,7 @@ export function buildWorld(options: WorldOptions): World {
       ItemSpecial: [],
     },
     marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
-    inventory: {
-      InventorySettings: [],
-      SkuRef: [],
-      WarehouseRef: [],
-      CustomerWarehouse: [],
-      Stock: [],
-      StockMovement: [],
-    },
+    inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
     orders: { Order: [], OrderLine: [], OrderEvent: [] },
   };
 
@@ -1142,24 +1132,7 @@ export function buildWorld(options: WorldOptions): World {
     showExactStock: true,
     lowStockThreshold: 10,
     countInTransit: false,
-    allowBackorder: false,
-    reservationHoldSeconds: 120,
   });
-  // the rows inventory's SkuChanged consumer would keep, and the warehouses (no events yet)
-  world.inventory.SkuRef = world.catalog.Sku.map((s) => ({
-    id: `iref_${s.id}`,
-    tenantId,
-    skuId: s.id,
-    productId: s.productId,
-    code: s.code,
-  }));
-  world.inventory.WarehouseRef = world.warehouse.Warehouse.map((w) => ({
-    id: `wref_${w.id}`,
-    tenantId,
-    warehouseId: w.id,
-    code: w.code,
-    name: w.name,
-  }));
   const featured = new Set([giftSku.index, buyGetSku.index, ...specialSkus.map((s) => s.index)]);
   const movements: Inventory.StockMovement[] = [];
   for (const [warehouseId, key, share] of [
@@ -1189,7 +1162,6 @@ export function buildWorld(options: WorldOptions): World {
         warehouseId,
         delta: onHand,
         inTransitDelta: 0,
-        reservedDelta: 0,
         kind: 'OPENING',
         reason: null,
         note: null,
@@ -1198,7 +1170,6 @@ export function buildWorld(options: WorldOptions): World {
         staffId: null,
         onHandAfter: onHand,
         inTransitAfter: 0,
-        reservedAfter: 0,
         createdAt: at(nowMs - DAY),
       });
     }
@@ -1609,11 +1580,6 @@ function buildOrders(world: World, ctx: OrderContext): void {
       placedByKind: o.placedByKind,
       placedById: o.placedById,
       idempotencyKey: null,
-      version: o.steps.length,
-      subtotalMinor: BigInt(total),
-      discountMinor: 0n,
-      warehouseId: o.customer.region === 'north' ? 'wh_north' : 'wh_main',
-      couponCode: null,
       createdAt: new Date(o.createdAt),
       updatedAt: new Date(o.steps[o.steps.length - 1]!.at),
     });
