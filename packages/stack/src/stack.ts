@@ -23,6 +23,11 @@ export interface StackOptions {
   apps?: boolean;
   /** Seed the demo data (default true). */
   seed?: boolean;
+  /**
+   * Subgraphs the test runs itself (e.g. as a child process it can kill), at these URLs: the
+   * stack does not start them, and the gateway and the other services call them there.
+   */
+  external?: Partial<Record<SubgraphName, string>>;
   /** static: the committed supergraph (default); dev: composed from the running subgraphs. */
   gatewayMode?: 'static' | 'dev';
 }
@@ -42,6 +47,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (options.seed !== false) await seed(database.url, { scale: 'demo' });
     const urls = {} as Record<SubgraphName, string>;
     for (const definition of subgraphs) {
+      const outside = options.external?.[definition.name as SubgraphName];
+      if (outside) {
+        urls[definition.name as SubgraphName] = outside;
+        process.env[`${definition.name.toUpperCase()}_URL`] = outside;
+        continue;
+      }
       const server = await startSubgraph(definition, {
         databaseUrl: database.url,
         port: 0,

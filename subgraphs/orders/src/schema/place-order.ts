@@ -206,7 +206,7 @@ builder.mutationField('placeOrder', (t) =>
               field: `lines.${i}.price`,
               message: '无改价权限 (no permission to change prices)',
             });
-          if (l.price != null && l.price.startsWith('-'))
+          if (l.price?.startsWith('-'))
             problems.push({
               field: `lines.${i}.price`,
               message: '价格不能为负 (price must not be negative)',

@@ -176,7 +176,9 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
     }
     const wanted = [...baseQuantities(quote.lines)].map(([skuId, quantity]) => ({ skuId, quantity }));
     const stock = await ports.reserveStock(orderId, request.customerId, wanted);
-    if (stock.kind !== 'RESERVED') {
+    if (stock.kind !== 'RESERVED' && stock.kind !== 'OUT_OF_STOCK')
+      throw new Error(`inventory did not reserve: ${JSON.stringify(stock).slice(0, 300)}`);
+    if (stock.kind === 'OUT_OF_STOCK') {
       await releaseAll(orderId, 'out of stock');
       const outcome: PlaceOutcome = {
         kind: 'REFUSED',
@@ -190,6 +192,8 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
       await finish(request, orderId, 'REFUSED', outcome);
       return outcome;
     }
+    // For the crash test only (e2e/ordering-crash.test.ts): die between reserving and committing.
+    if (process.env.ORDERS_FAULT === 'exit-after-reserve') process.exit(70);
     await commitOrder(request, orderId, quote, stock.warehouseId);
   } catch (error) {
     await releaseAll(orderId, 'failed');

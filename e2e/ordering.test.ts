@@ -1,0 +1,284 @@
+import { type Stack, startStack } from '@wholesail/stack';
+import pg from 'pg';
+
+// Ordering through the gateway with the demo data: cart, quote, placeOrder with its checks and
+// reservations, idempotency, refusals with their figures, review, and concurrent buyers.
+
+let stack: Stack | undefined;
+let db: pg.Client | undefined;
+const tokens = new Map<string, string>();
+
+function url() {
+  if (!stack) throw new Error('The stack did not start');
+  return stack.urls.gateway;
+}
+
+async function gql(query: string, variables: Record<string, unknown>, username?: string) {
+  const token = username ? await tokenOf(username) : undefined;
+  const response = await fetch(url(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function tokenOf(username: string): Promise<string> {
+  const known = tokens.get(username);
+  if (known) return known;
+  const response = await fetch(url(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
+      variables: { input: { tenant: 'demo', username, password: 'demo1234' } },
+    }),
+  });
+  const token = ((await response.json()) as any).data.login.token as string;
+  tokens.set(username, token);
+  return token;
+}
+
+const sql = async (text: string, params: unknown[] = []) => {
+  const r = await db!.query(text, params);
+  await stack?.settle();
+  return r.rows;
+};
+
+const CART = `fragment C on Cart { id lines { id sku { id } unit quantity } }`;
+const ADD = `mutation($input: AddToCartInput!) { addToCart(input: $input) {
+  __typename ... on MutationAddToCartSuccess { data { ...C } } ... on ValidationError { message problems { field message } } } } ${CART}`;
+const QUOTE = `query { quote { total { amount } subtotal { amount } canPlace
+  lines { sku { id } unit quantity baseQuantity unitPrice { amount } priceSource amount { amount } available }
+  problems { __typename code message ... on BelowMinimum { minimumAmount { amount } amount { amount } }
+    ... on OutsideOrderingWindow { nextOpensAt } ... on ShortStock { requested available } } } }`;
+const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+  __typename
+  ... on MutationPlaceOrderSuccess { data {
+    __typename
+    ... on PlaceOrderSuccess { order { id number status total { amount } lines { sku { id } unit quantity unitPrice { amount } priceSource } timeline { type toStatus } } }
+    ... on OutOfStock { lines { sku { id } requested available } }
+    ... on CreditLimitExceeded { limit { amount } receivable { amount } openOrders { amount } required { amount } }
+    ... on BelowMinimum { minimumAmount { amount } amount { amount } }
+    ... on OutsideOrderingWindow { nextOpensAt }
+    ... on PriceChanged { expectedTotal { amount } total { amount } }
+    ... on OrderNotPlaceable { problems { code message } }
+  } }
+  ... on ValidationError { message problems { field message } } } }`;
+
+async function skuWithStock(minimum: number): Promise<{ skuId: string; available: number }> {
+  const rows = await sql(
+    `SELECT s."skuId", s."onHand" - s."reserved" AS available FROM inventory."Stock" s
+     JOIN catalog."Sku" k ON k.id = s."skuId" JOIN catalog."Product" p ON p.id = k."productId"
+     JOIN catalog."Brand" b ON b.id = p."brandId"
+     WHERE s."warehouseId" = 'wh_main' AND p."onShelf" AND NOT b.restricted AND s."onHand" - s."reserved" >= $1
+     ORDER BY s."skuId" LIMIT 1`,
+    [minimum],
+  );
+  if (!rows[0]) throw new Error('no SKU with stock');
+  return { skuId: rows[0].skuId, available: Number(rows[0].available) };
+}
+
+async function emptyCart(username: string) {
+  await gql('mutation { clearCart { id } }', {}, username);
+}
+
+const key = () => `test-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+
+beforeAll(async () => {
+  stack = await startStack();
+  db = new pg.Client({ connectionString: stack.databaseUrl });
+  await db.connect();
+}, 180_000);
+
+afterAll(async () => {
+  await db?.end();
+  await stack?.stop();
+}, 60_000);
+
+describe('a store orders its cart', () => {
+  it('fills the cart, sees the quote, places the order, and the order holds its reservations', async () => {
+    await emptyCart('store003');
+    const { skuId } = await skuWithStock(50);
+    const added = await gql(ADD, { input: { skuId, quantity: 3 } }, 'store003');
+    expect(added.addToCart.__typename).toBe('MutationAddToCartSuccess');
+    const again = await gql(ADD, { input: { skuId, quantity: 2 } }, 'store003');
+    expect(again.addToCart.data.lines).toEqual([
+      expect.objectContaining({ sku: { id: skuId }, quantity: 5 }),
+    ]);
+
+    const { quote } = await gql(QUOTE, {}, 'store003');
+    expect(quote.canPlace).toBe(true);
+    expect(quote.lines[0]).toMatchObject({ sku: { id: skuId }, quantity: 5, baseQuantity: 5 });
+    expect(quote.lines[0].priceSource).toBeTruthy();
+
+    const before = await sql(
+      `SELECT reserved FROM inventory."Stock" WHERE "skuId" = $1 AND "warehouseId" = 'wh_main'`,
+      [skuId],
+    );
+    const placed = await gql(
+      PLACE,
+      { input: { idempotencyKey: key(), expectedTotal: quote.total.amount } },
+      'store003',
+    );
+    const result = placed.placeOrder.data;
+    expect(result.__typename).toBe('PlaceOrderSuccess');
+    expect(result.order.total.amount).toBe(quote.total.amount);
+    expect(result.order.lines).toEqual([
+      expect.objectContaining({ sku: { id: skuId }, quantity: 5, unitPrice: quote.lines[0].unitPrice }),
+    ]);
+    expect(result.order.timeline[0]).toMatchObject({ type: 'PLACED', toStatus: 'SUBMITTED' });
+    const after = await sql(
+      `SELECT reserved FROM inventory."Stock" WHERE "skuId" = $1 AND "warehouseId" = 'wh_main'`,
+      [skuId],
+    );
+    expect(Number(after[0].reserved) - Number(before[0].reserved)).toBe(5);
+    const cart = await gql(`query { cart { lines { id } } }`, {}, 'store003');
+    expect(cart.cart.lines).toEqual([]);
+    const events = await sql(`SELECT type FROM orders."OutboxEvent" WHERE "aggregateId" = $1`, [
+      result.order.id,
+    ]);
+    expect(events.map((e: any) => e.type)).toContain('OrderPlaced');
+  });
+
+  it('makes one order of the same submit sent five times at once', async () => {
+    await emptyCart('store002');
+    const { skuId } = await skuWithStock(20);
+    await gql(ADD, { input: { skuId, quantity: 1 } }, 'store002');
+    const idempotencyKey = key();
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => gql(PLACE, { input: { idempotencyKey } }, 'store002')),
+    );
+    const ids = new Set(answers.map((a) => a.placeOrder.data.order?.id));
+    expect(ids.size).toBe(1);
+    const [id] = [...ids];
+    expect(id).toBeTruthy();
+    const orders = await sql(`SELECT count(*)::int AS n FROM orders."Order" WHERE "idempotencyKey" = $1`, [
+      idempotencyKey,
+    ]);
+    expect(orders[0].n).toBe(1);
+    const held = await sql(
+      `SELECT count(*)::int AS n FROM inventory."StockReservation" WHERE "orderId" = $1`,
+      [id],
+    );
+    expect(held[0].n).toBe(1);
+  });
+
+  it('refuses below the minimum and outside the ordering hours with the figures, and keeps the cart', async () => {
+    await emptyCart('store003');
+    const { skuId } = await skuWithStock(5);
+    await gql(ADD, { input: { skuId, quantity: 1 } }, 'store003');
+    await sql(
+      `INSERT INTO orders."OrderSettings" ("tenantId", "minimumAmountMinor", "autoApproveLevelIds") VALUES ('tnt_demo', 99999900, '{}')
+       ON CONFLICT ("tenantId") DO UPDATE SET "minimumAmountMinor" = 99999900`,
+    );
+    try {
+      const { quote } = await gql(QUOTE, {}, 'store003');
+      expect(quote.canPlace).toBe(false);
+      expect(quote.problems).toContainEqual(
+        expect.objectContaining({ __typename: 'BelowMinimum', minimumAmount: { amount: '999999.00' } }),
+      );
+      const placed = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
+      expect(placed.placeOrder.data).toMatchObject({
+        __typename: 'BelowMinimum',
+        minimumAmount: { amount: '999999.00' },
+      });
+
+      await sql(
+        `UPDATE orders."OrderSettings" SET "minimumAmountMinor" = 0, "windowStart" = '03:00', "windowEnd" = '03:01'`,
+      );
+      const outside = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
+      // a one-minute window: outside it almost always; inside it the order goes through
+      if (outside.placeOrder.data.__typename !== 'PlaceOrderSuccess') {
+        expect(outside.placeOrder.data.__typename).toBe('OutsideOrderingWindow');
+        expect(new Date(outside.placeOrder.data.nextOpensAt).getTime()).toBeGreaterThan(Date.now());
+        const cart = await gql(`query { cart { lines { id } } }`, {}, 'store003');
+        expect(cart.cart.lines).toHaveLength(1);
+      }
+    } finally {
+      await sql(
+        `UPDATE orders."OrderSettings" SET "minimumAmountMinor" = 0, "windowStart" = NULL, "windowEnd" = NULL`,
+      );
+    }
+  });
+
+  it('says the price changed instead of charging a total the store did not see', async () => {
+    await emptyCart('store003');
+    const { skuId } = await skuWithStock(5);
+    await gql(ADD, { input: { skuId, quantity: 1 } }, 'store003');
+    const placed = await gql(PLACE, { input: { idempotencyKey: key(), expectedTotal: '0.01' } }, 'store003');
+    expect(placed.placeOrder.data.__typename).toBe('PriceChanged');
+    expect(placed.placeOrder.data.expectedTotal.amount).toBe('0.01');
+  });
+
+  it('refuses more than the warehouse has, listing the line, and reserves nothing', async () => {
+    await emptyCart('store003');
+    const { skuId, available } = await skuWithStock(1);
+    await gql(ADD, { input: { skuId, quantity: Math.min(available + 1, 100_000) } }, 'store003');
+    const before = await sql(
+      `SELECT reserved FROM inventory."Stock" WHERE "skuId" = $1 AND "warehouseId" = 'wh_main'`,
+      [skuId],
+    );
+    const placed = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
+    expect(placed.placeOrder.data.__typename).toBe('OutOfStock');
+    expect(placed.placeOrder.data.lines).toEqual([
+      { sku: { id: skuId }, requested: available + 1, available },
+    ]);
+    const after = await sql(
+      `SELECT reserved FROM inventory."Stock" WHERE "skuId" = $1 AND "warehouseId" = 'wh_main'`,
+      [skuId],
+    );
+    expect(after[0].reserved).toBe(before[0].reserved);
+  });
+});
+
+describe('review', () => {
+  it('office approves; a rejected order gives its stock back; a store cancels only before approval', async () => {
+    const { skuId } = await skuWithStock(10);
+    const place = async () => {
+      await emptyCart('store003');
+      await gql(ADD, { input: { skuId, quantity: 2 } }, 'store003');
+      return (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.data.order
+        .id as string;
+    };
+    const APPROVE = `mutation($id: ID!) { approveOrder(id: $id) { __typename ... on MutationApproveOrderSuccess { data { status timeline { type } } } ... on ValidationError { message } } }`;
+    const REJECT = `mutation($id: ID!, $r: String!) { rejectOrder(id: $id, reason: $r) { __typename ... on MutationRejectOrderSuccess { data { status } } ... on ValidationError { message } } }`;
+    const CANCEL = `mutation($id: ID!, $r: String!) { cancelOrder(id: $id, reason: $r) { __typename ... on MutationCancelOrderSuccess { data { status } } ... on ValidationError { message } } }`;
+
+    const first = await place();
+    const approved = await gql(APPROVE, { id: first }, 'office1');
+    expect(approved.approveOrder.data.status).toBe('APPROVED');
+    expect(approved.approveOrder.data.timeline.map((t: any) => t.type)).toEqual(['PLACED', 'APPROVED']);
+    expect((await gql(CANCEL, { id: first, r: '不要了' }, 'store003')).cancelOrder.__typename).toBe(
+      'ValidationError',
+    );
+    expect((await gql(APPROVE, { id: first }, 'office1')).approveOrder.__typename).toBe('ValidationError');
+
+    const second = await place();
+    const held = async () =>
+      (
+        await sql(
+          `SELECT coalesce(sum(quantity), 0)::int AS n FROM inventory."StockReservation" WHERE "orderId" = $1 AND status <> 'RELEASED'`,
+          [second],
+        )
+      )[0].n;
+    expect(await held()).toBe(2);
+    expect((await gql(REJECT, { id: second, r: '' }, 'office1')).rejectOrder.__typename).toBe(
+      'ValidationError',
+    );
+    expect((await gql(REJECT, { id: second, r: '价格有误' }, 'office1')).rejectOrder.data.status).toBe(
+      'REJECTED',
+    );
+    expect(await held()).toBe(0);
+
+    const third = await place();
+    expect((await gql(CANCEL, { id: third, r: '下错了' }, 'store003')).cancelOrder.data.status).toBe(
+      'CANCELLED',
+    );
+    expect((await gql(REJECT, { id: third, r: 'x' }, 'office1')).rejectOrder.__typename).toBe(
+      'ValidationError',
+    );
+  });
+});
