@@ -1,12 +1,7 @@
 import type { DomainEvent, EventConsumerDefinition } from '@wholesail/platform';
 import { customerWarehouseChange } from './domain/customer-warehouse';
-
-type Tx = {
-  customerWarehouse: {
-    upsert(args: unknown): Promise<unknown>;
-    deleteMany(args: unknown): Promise<unknown>;
-  };
-};
+import { orderReleaseOf, skuRefChange } from './domain/projections';
+import { releaseOrderIn, type Tx } from './reservations';
 
 /**
  * Keeps CustomerWarehouse in step with crm: the consumer applies crm's events once each, in
@@ -25,8 +20,39 @@ export const customerWarehouseConsumer: EventConsumerDefinition<Tx> = {
     }
     await tx.customerWarehouse.upsert({
       where: { tenantId_customerId: { tenantId: event.tenantId, customerId: change.customerId } },
-      create: { customerId: change.customerId, warehouseId: change.warehouseId },
+      create: { tenantId: event.tenantId, customerId: change.customerId, warehouseId: change.warehouseId },
       update: { warehouseId: change.warehouseId },
     });
+  },
+};
+
+/** Keeps SkuRef (the SKUs stock may be kept for) in step with catalog's SkuChanged. */
+export const skuRefConsumer: EventConsumerDefinition<Tx> = {
+  name: 'inventory-skus',
+  sources: ['catalog'],
+  async handle(event: DomainEvent, tx: Tx) {
+    if (event.type !== 'SkuChanged') return;
+    const sku = skuRefChange(event.payload);
+    if (!sku) return;
+    const facts = { productId: sku.productId, code: sku.code };
+    await tx.skuRef.upsert({
+      where: { tenantId_skuId: { tenantId: event.tenantId, skuId: sku.skuId } },
+      create: { tenantId: event.tenantId, skuId: sku.skuId, ...facts },
+      update: facts,
+    });
+  },
+};
+
+/**
+ * A rejected or cancelled order gives its stock back: the same release as releaseStock (so
+ * either may come first, and an event applied twice releases once).
+ */
+export const orderStockConsumer: EventConsumerDefinition<Tx> = {
+  name: 'inventory-orders',
+  sources: ['orders'],
+  async handle(event: DomainEvent, tx: Tx) {
+    const release = orderReleaseOf(event.type, event.payload);
+    if (!release) return;
+    await releaseOrderIn(tx, release.orderId, release.reason);
   },
 };

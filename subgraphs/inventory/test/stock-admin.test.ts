@@ -96,6 +96,25 @@ beforeAll(async () => {
       ],
     });
   }
+  // the SKUs and warehouses inventory knows (projections of catalog and warehouse); sku_zz is not one
+  for (const tenantId of ['tnt_a', 'tnt_b']) {
+    await raw.skuRef.createMany({
+      data: [
+        'sku_a',
+        'sku_b',
+        'sku_new',
+        ...Array.from({ length: 60 }, (_, i) => `sku_p${String(i).padStart(2, '0')}`),
+      ].map((skuId) => ({ tenantId, skuId, productId: 'prd_1', code: skuId })),
+    });
+    await raw.warehouseRef.createMany({
+      data: ['wh_main', 'wh_north', 'wh_page'].map((warehouseId) => ({
+        tenantId,
+        warehouseId,
+        code: warehouseId,
+        name: warehouseId,
+      })),
+    });
+  }
   // 60 more rows for paging in tenant a
   await raw.stock.createMany({
     data: Array.from({ length: 60 }, (_, i) => ({

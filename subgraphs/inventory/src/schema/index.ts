@@ -3,6 +3,7 @@ import { builder } from '../builder';
 import './sku-stock';
 import './settings';
 import './stock-admin';
+import './reservations';
 
 let schema: GraphQLSchema | undefined;
 

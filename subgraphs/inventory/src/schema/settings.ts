@@ -17,6 +17,14 @@ const InventorySettingsRef = builder.prismaObject('InventorySettings', {
     countInTransit: t.exposeBoolean('countInTransit', {
       description: 'Stock in transit counts toward available (default off).',
     }),
+    allowBackorder: t.exposeBoolean('allowBackorder', {
+      description:
+        'Orders may reserve beyond available stock (default off: an order short of stock is refused).',
+    }),
+    reservationHoldSeconds: t.exposeInt('reservationHoldSeconds', {
+      description:
+        "Seconds a placed order's stock stays HELD before it is released, unless the order confirms it (default 120).",
+    }),
   }),
 });
 
@@ -25,7 +33,7 @@ builder.queryField('inventorySettings', (t) =>
     type: InventorySettingsRef,
     nullable: true,
     description:
-      'Null until the tenant has saved settings (the defaults apply: exact stock, low at 10, in transit not counted).',
+      'Null until the tenant has saved settings (the defaults apply: exact stock, low at 10, in transit not counted, no backorders, holds of 120 s).',
     authScopes: { staff: true },
     resolve: (query) => db().inventorySettings.findFirst(query),
   }),
@@ -37,6 +45,8 @@ const InventorySettingsInput = builder.inputType('InventorySettingsInput', {
     showExactStock: t.boolean({ required: false }),
     lowStockThreshold: t.int({ required: false }),
     countInTransit: t.boolean({ required: false }),
+    allowBackorder: t.boolean({ required: false }),
+    reservationHoldSeconds: t.int({ required: false, description: '1 to 86400.' }),
   }),
 });
 
@@ -56,11 +66,23 @@ builder.mutationField('updateInventorySettings', (t) =>
           extensions: { code: 'BAD_USER_INPUT' },
         });
       }
+      if (
+        input.reservationHoldSeconds != null &&
+        (input.reservationHoldSeconds < 1 || input.reservationHoldSeconds > 86_400)
+      ) {
+        throw new GraphQLError('reservationHoldSeconds must be between 1 and 86400', {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+      }
       const data = {
         ...(input.defaultWarehouseId !== undefined ? { defaultWarehouseId: input.defaultWarehouseId } : {}),
         ...(input.showExactStock != null ? { showExactStock: input.showExactStock } : {}),
         ...(input.lowStockThreshold != null ? { lowStockThreshold: input.lowStockThreshold } : {}),
         ...(input.countInTransit != null ? { countInTransit: input.countInTransit } : {}),
+        ...(input.allowBackorder != null ? { allowBackorder: input.allowBackorder } : {}),
+        ...(input.reservationHoldSeconds != null
+          ? { reservationHoldSeconds: input.reservationHoldSeconds }
+          : {}),
       };
       const existing = await db().inventorySettings.findFirst();
       if (existing)

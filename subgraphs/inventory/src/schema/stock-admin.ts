@@ -19,6 +19,7 @@ import {
   setInTransitQuantity,
   stockChangedPayload,
 } from '../domain/stock-change';
+import { unknownSkuOrWarehouse } from '../known';
 import { type Settings, SkuRef, StockRef, type StockView, settings, stockView, WarehouseRef } from './stock';
 
 const staffRoles = { role: ['BOSS', 'OFFICE'] as ('BOSS' | 'OFFICE')[] };
@@ -38,7 +39,12 @@ export const StockMovementRef = builder.prismaObject('StockMovement', {
     warehouse: t.field({ type: WarehouseRef, resolve: (m) => ({ id: m.warehouseId }) }),
     delta: t.exposeInt('delta', { description: 'Change of on hand, base units.' }),
     inTransitDelta: t.exposeInt('inTransitDelta', { description: 'Change of in transit, base units.' }),
-    kind: t.exposeString('kind', { description: 'OPENING, ADJUSTMENT, IN_TRANSIT, ...' }),
+    reservedDelta: t.exposeInt('reservedDelta', {
+      description: 'Change of reserved, base units (+ an order reserved, - released).',
+    }),
+    kind: t.exposeString('kind', {
+      description: 'OPENING, ADJUSTMENT, IN_TRANSIT, RESERVE, RELEASE, ...',
+    }),
     reason: t.exposeString('reason', { nullable: true }),
     note: t.exposeString('note', { nullable: true }),
     sourceType: t.exposeString('sourceType', { description: 'The kind of document that caused it.' }),
@@ -46,6 +52,7 @@ export const StockMovementRef = builder.prismaObject('StockMovement', {
     staffId: t.exposeID('staffId', { nullable: true }),
     onHandAfter: t.exposeInt('onHandAfter', { nullable: true }),
     inTransitAfter: t.exposeInt('inTransitAfter', { nullable: true }),
+    reservedAfter: t.exposeInt('reservedAfter', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
   }),
 });
@@ -196,6 +203,7 @@ async function changeStock(
   rule: (stock: StockQuantities) => ReturnType<typeof adjustOnHand>,
 ) {
   assertValid(idProblems(input));
+  assertValid(await unknownSkuOrWarehouse(input.skuId.trim(), input.warehouseId.trim()));
   const config: Settings = await settings(ctx);
   const tenantId = requireTenantId();
   const staffId = ctx.viewer.kind === 'staff' ? ctx.viewer.staffId : null;
@@ -233,6 +241,7 @@ async function changeStock(
         staffId,
         onHandAfter: after.onHand,
         inTransitAfter: after.inTransit,
+        reservedAfter: after.reserved,
       },
     });
     await appendEvents(tx, 'inventory', [

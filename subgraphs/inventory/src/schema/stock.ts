@@ -8,6 +8,8 @@ export const SETTINGS_DEFAULTS = {
   showExactStock: true,
   lowStockThreshold: 10,
   countInTransit: false,
+  allowBackorder: false,
+  reservationHoldSeconds: 120,
 };
 export type Settings = typeof SETTINGS_DEFAULTS;
 
