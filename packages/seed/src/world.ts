@@ -113,6 +113,9 @@ export interface World {
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
+    /** projections of catalog.Sku and warehouse.Warehouse: the SKUs and warehouses stock may be kept for */
+    SkuRef: Inventory.SkuRef[];
+    WarehouseRef: Inventory.WarehouseRef[];
     CustomerWarehouse: Inventory.CustomerWarehouse[];
     Stock: Inventory.Stock[];
     StockMovement: Inventory.StockMovement[];
@@ -339,7 +342,14 @@ export function buildWorld(options: WorldOptions): World {
       ItemSpecial: [],
     },
     marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
-    inventory: { InventorySettings: [], CustomerWarehouse: [], Stock: [], StockMovement: [] },
+    inventory: {
+      InventorySettings: [],
+      SkuRef: [],
+      WarehouseRef: [],
+      CustomerWarehouse: [],
+      Stock: [],
+      StockMovement: [],
+    },
     orders: { Order: [], OrderLine: [], OrderEvent: [] },
   };
 
@@ -1132,7 +1142,24 @@ export function buildWorld(options: WorldOptions): World {
     showExactStock: true,
     lowStockThreshold: 10,
     countInTransit: false,
+    allowBackorder: false,
+    reservationHoldSeconds: 120,
   });
+  // the rows inventory's SkuChanged consumer would keep, and the warehouses (no events yet)
+  world.inventory.SkuRef = world.catalog.Sku.map((s) => ({
+    id: `iref_${s.id}`,
+    tenantId,
+    skuId: s.id,
+    productId: s.productId,
+    code: s.code,
+  }));
+  world.inventory.WarehouseRef = world.warehouse.Warehouse.map((w) => ({
+    id: `wref_${w.id}`,
+    tenantId,
+    warehouseId: w.id,
+    code: w.code,
+    name: w.name,
+  }));
   const featured = new Set([giftSku.index, buyGetSku.index, ...specialSkus.map((s) => s.index)]);
   const movements: Inventory.StockMovement[] = [];
   for (const [warehouseId, key, share] of [
@@ -1162,6 +1189,7 @@ export function buildWorld(options: WorldOptions): World {
         warehouseId,
         delta: onHand,
         inTransitDelta: 0,
+        reservedDelta: 0,
         kind: 'OPENING',
         reason: null,
         note: null,
@@ -1170,6 +1198,7 @@ export function buildWorld(options: WorldOptions): World {
         staffId: null,
         onHandAfter: onHand,
         inTransitAfter: 0,
+        reservedAfter: 0,
         createdAt: at(nowMs - DAY),
       });
     }

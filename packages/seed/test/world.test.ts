@@ -356,8 +356,15 @@ describe('crm, delivery, inventory: the people and places', () => {
         showExactStock: true,
         lowStockThreshold: 10,
         countInTransit: false,
+        allowBackorder: false,
+        reservationHoldSeconds: 120,
       },
     ]);
+    // inventory knows every SKU and warehouse (its projections of catalog and warehouse)
+    expect(world.inventory.SkuRef.map((r) => r.skuId)).toEqual(world.catalog.Sku.map((s) => s.id));
+    expect(world.inventory.WarehouseRef.map((r) => [r.warehouseId, r.code])).toEqual(
+      world.warehouse.Warehouse.map((w) => [w.id, w.code]),
+    );
     expect(world.pricing.PricingSettings).toEqual([
       { tenantId: TENANT_ID, trackLastPrice: true, guestBrowsing: false },
     ]);
