@@ -26,6 +26,14 @@ export interface LockedAccount extends Balances {
   paymentTermDays: number;
 }
 
+/** A ledger write for a customer this tenant does not have. */
+export class UnknownCustomer extends Error {
+  override name = 'UnknownCustomer';
+  constructor(readonly customerId: string) {
+    super(`no customer ${customerId} in this tenant`);
+  }
+}
+
 /**
  * Takes the customer's credit account row FOR UPDATE (creating it with a zero limit when the
  * customer has none): every ledger write of a customer runs under this lock, so checks and
@@ -52,6 +60,8 @@ export async function lockAccount(tx: Tx, customerId: string): Promise<LockedAcc
     );
   let rows = await select();
   if (!rows[0]) {
+    if (!(await tx.customer.findFirst({ where: { id: customerId }, select: { id: true } })))
+      throw new UnknownCustomer(customerId);
     await tx.$executeRawUnsafe(
       `INSERT INTO ${table('CreditAccount')} ("id", "tenantId", "customerId") VALUES ($1, $2, $3)
        ON CONFLICT ("customerId") DO NOTHING`,

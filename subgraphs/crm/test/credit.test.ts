@@ -366,6 +366,12 @@ describe('orders events', () => {
     await expectBalancesMatchLedger();
   });
 
+  it('an order of an unknown store books nothing and does not hold up the events after it', async () => {
+    await orderEvent('OrderApproved', 'ghost_1', { customerId: 'nobody', total: '100' });
+    expect(await entries({ orderId: 'ghost_1' })).toEqual([]);
+    expect(await raw().creditAccount.count({ where: { customerId: 'nobody' } })).toBe(0);
+  });
+
   it('ReturnCredited is a credit note, once', async () => {
     for (let i = 0; i < 2; i++)
       await orderEvent('ReturnCredited', 'f1', {
