@@ -171,9 +171,13 @@ export async function reserveCredit(
 ): Promise<ReserveResult> {
   return db().$transaction(async (tx) => {
     await lockOrder(tx, input.orderId);
-    const opened = await entryByKey(tx, `ORDER_OPENED:${input.orderId}`);
+    const before = await tx.creditLedgerEntry.findMany({
+      where: { key: { in: [`ORDER_OPENED:${input.orderId}`, `ORDER_RELEASED:${input.orderId}`] } },
+      select: { kind: true, availableAfterMinor: true },
+    });
+    const opened = before.find((e) => e.kind === 'ORDER_OPENED');
     if (opened) return { kind: 'RESERVED', available: String(opened.availableAfterMinor ?? 0n) };
-    if (await entryByKey(tx, `ORDER_RELEASED:${input.orderId}`)) return { kind: 'ALREADY_RELEASED' };
+    if (before.length) return { kind: 'ALREADY_RELEASED' };
     const customer = await tx.customer.findFirst({
       where: { id: input.customerId },
       select: { status: true },
