@@ -1,7 +1,7 @@
 import type { DomainEvent, EventConsumerDefinition } from '@wholesail/platform';
 import { customerWarehouseChange } from './domain/customer-warehouse';
-import { orderReleaseOf, skuRefChange } from './domain/projections';
-import { releaseOrderIn, type Tx } from './reservations';
+import { orderPlacedOf, orderReleaseOf, skuRefChange } from './domain/projections';
+import { confirmOrderIn, releaseOrderIn, type Tx } from './reservations';
 
 /**
  * Keeps CustomerWarehouse in step with crm: the consumer applies crm's events once each, in
@@ -45,12 +45,18 @@ export const skuRefConsumer: EventConsumerDefinition<Tx> = {
 
 /**
  * A rejected or cancelled order gives its stock back: the same release as releaseStock (so
- * either may come first, and an event applied twice releases once).
+ * either may come first, and an event applied twice releases once). A placed order's holds are
+ * confirmed (as confirmStock does), so they do not expire when orders' own confirm was lost.
  */
 export const orderStockConsumer: EventConsumerDefinition<Tx> = {
   name: 'inventory-orders',
   sources: ['orders'],
   async handle(event: DomainEvent, tx: Tx) {
+    const placed = orderPlacedOf(event.type, event.payload);
+    if (placed) {
+      await confirmOrderIn(tx, placed.orderId);
+      return;
+    }
     const release = orderReleaseOf(event.type, event.payload);
     if (!release) return;
     await releaseOrderIn(tx, release.orderId, release.reason);

@@ -251,30 +251,35 @@ export async function reserveStock(input: ReserveStockInput): Promise<ReserveAns
 
 // --- confirmStock --------------------------------------------------------------------------------
 
-/** Turns an order's HELD reservations into CONFIRMED ones (they no longer expire). Idempotent. */
-export async function confirmStock(orderId: string): Promise<ConfirmAnswer> {
+/**
+ * Turns an order's HELD reservations into CONFIRMED ones (they no longer expire), inside `tx`.
+ * Idempotent: a confirmed order answers the same again.
+ */
+export async function confirmOrderIn(tx: Tx, orderId: string): Promise<ConfirmAnswer> {
   const tenantId = requireTenantId();
-  return db().$transaction(async (tx) => {
-    const row = await lockRequest(tx, tenantId, orderId);
-    if (!row || row.status === 'REFUSED') return { kind: 'NOT_RESERVED' } as const;
-    if (row.status === 'RELEASED') return { kind: 'RELEASED', reason: row.releaseReason } as const;
-    if (row.status === 'HELD') {
-      await tx.stockReservation.updateMany({
-        where: { orderId, status: 'HELD' },
-        data: { status: 'CONFIRMED', expiresAt: null },
-      });
-      await tx.reservationRequest.update({
-        where: { id: row.id },
-        data: { status: 'CONFIRMED', expiresAt: null },
-      });
-    }
-    const lines = await tx.stockReservation.findMany({
-      where: { orderId },
-      orderBy: { skuId: 'asc' },
-      select: { skuId: true, quantity: true },
+  const row = await lockRequest(tx, tenantId, orderId);
+  if (!row || row.status === 'REFUSED') return { kind: 'NOT_RESERVED' };
+  if (row.status === 'RELEASED') return { kind: 'RELEASED', reason: row.releaseReason };
+  if (row.status === 'HELD') {
+    await tx.stockReservation.updateMany({
+      where: { orderId, status: 'HELD' },
+      data: { status: 'CONFIRMED', expiresAt: null },
     });
-    return { kind: 'CONFIRMED', warehouseId: row.warehouseId, lines } as const;
-  }, TX_OPTIONS);
+    await tx.reservationRequest.update({
+      where: { id: row.id },
+      data: { status: 'CONFIRMED', expiresAt: null },
+    });
+  }
+  const lines = await tx.stockReservation.findMany({
+    where: { orderId },
+    orderBy: { skuId: 'asc' },
+    select: { skuId: true, quantity: true },
+  });
+  return { kind: 'CONFIRMED', warehouseId: row.warehouseId, lines };
+}
+
+export function confirmStock(orderId: string): Promise<ConfirmAnswer> {
+  return db().$transaction((tx) => confirmOrderIn(tx, orderId), TX_OPTIONS);
 }
 
 // --- releaseStock ----------------------------------------------------------------------------------

@@ -454,6 +454,30 @@ describe('releaseStock, confirmStock and expiry', () => {
       status: 'RELEASED',
       releaseReason: 'ORDER_REJECTED',
     });
+
+    // OrderPlaced confirms a held order (orders' own confirmStock may have been lost)
+    await call('reserveStock', {
+      orderId: 'ord_placed',
+      customerId: 'cus_1',
+      lines: [{ skuId: 'sku_c', quantity: 1 }],
+    });
+    await emit('orders', [
+      {
+        tenantId: 'tnt_a',
+        aggregateType: 'Order',
+        aggregateId: 'ord_placed',
+        type: 'OrderPlaced',
+        payload: {
+          orderId: 'ord_placed',
+          customerId: 'cus_1',
+          lines: [{ skuId: 'sku_c', quantity: 1 }],
+          status: 'SUBMITTED',
+        },
+      },
+    ]);
+    await server.drained();
+    expect((await holdsOf('ord_placed'))[0]).toMatchObject({ status: 'CONFIRMED' });
+    await call('releaseStock', { orderId: 'ord_placed', reason: 'TEST' });
   });
 });
 

@@ -12,7 +12,14 @@ export function skuRefChange(payload: unknown): z.infer<typeof skuChangedPayload
   return parsed.success ? parsed.data : null;
 }
 
-const orderEndedPayload = z.object({ orderId: z.string().min(1), reason: z.string().nullish() });
+const orderEventPayload = z.object({ orderId: z.string().min(1), reason: z.string().nullish() });
+
+/** `OrderPlaced`: the order committed, so its held stock is confirmed (if orders' confirmStock got lost). */
+export function orderPlacedOf(type: string, payload: unknown): { orderId: string } | null {
+  if (type !== 'OrderPlaced') return null;
+  const parsed = orderEventPayload.safeParse(payload);
+  return parsed.success ? { orderId: parsed.data.orderId } : null;
+}
 
 /** Order events that release the order's stock, and the reason kept on the release. */
 export const RELEASING_ORDER_EVENTS: Record<string, string> = {
@@ -23,6 +30,6 @@ export const RELEASING_ORDER_EVENTS: Record<string, string> = {
 export function orderReleaseOf(type: string, payload: unknown): { orderId: string; reason: string } | null {
   const reason = RELEASING_ORDER_EVENTS[type];
   if (!reason) return null;
-  const parsed = orderEndedPayload.safeParse(payload);
+  const parsed = orderEventPayload.safeParse(payload);
   return parsed.success ? { orderId: parsed.data.orderId, reason } : null;
 }
