@@ -47,7 +47,9 @@ export interface LinePrice {
 export type ReserveCreditResult =
   | { kind: 'RESERVED'; available: string }
   | { kind: 'CREDIT_LIMIT_EXCEEDED'; limit: string; receivable: string; openOrders: string; required: string }
-  | { kind: 'CUSTOMER_INACTIVE' };
+  | { kind: 'CUSTOMER_INACTIVE' }
+  /** a reserve that arrived after its order id was released (a late retry): not a refusal */
+  | { kind: 'ALREADY_RELEASED' };
 
 export type ReserveStockResult =
   | {

@@ -158,6 +158,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
 
   try {
     const credit = await ports.reserveCredit(orderId, request.customerId, quote.totalMinor);
+    if (credit.kind === 'ALREADY_RELEASED') throw new Error(`credit of ${orderId} was released before it was reserved`);
     if (credit.kind !== 'RESERVED') {
       const problem: QuoteProblem =
         credit.kind === 'CUSTOMER_INACTIVE'
