@@ -1,6 +1,8 @@
 import { ErrorView } from '@wholesail/web/components/error-view';
 import { useTranslation } from 'react-i18next';
 import { data, Link, useNavigation } from 'react-router';
+import { AddToCart } from '../components/ordering/add-to-cart';
+import { addToCartAction } from '../components/ordering/mutate.server';
 import { PriceTag } from '../components/price-tag';
 import { ProductImage } from '../components/product-image';
 import { StockLabel } from '../components/stock-label';
@@ -30,6 +32,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const price = chosen?.price ?? sku.price;
   const tiers = (chosen?.volumeTiers ?? sku.volumeTiers ?? []).filter((tier) => tier.unit === selectedUnit);
   return { product, skuId: sku.id, unit: selectedUnit, price, tiers, partial: errors.length > 0 };
+}
+
+/** 加入购物车 (see components/ordering/add-to-cart). */
+export async function action({ request }: Route.ActionArgs) {
+  const form = await request.formData();
+  if (form.get('intent') !== 'addToCart') throw data({ reason: 'error' }, { status: 400 });
+  return addToCartAction(request, form);
 }
 
 function mergePromotions(...lists: (PromotionBadge[] | null | undefined)[]): PromotionBadge[] {
@@ -239,6 +248,7 @@ export default function ProductPage({ loaderData }: Route.ComponentProps) {
               <span className="text-slate-500">{t('product.stockTitle')}</span>
               <StockLabel stock={sku?.stock} unit={sku?.baseUnit} />
             </div>
+            {sku && <AddToCart skuId={sku.id} unit={unit} />}
           </section>
 
           <section

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Form, Link, NavLink, Outlet, redirect, useLocation } from 'react-router';
 import { SearchBox } from '../components/search-box';
 import type { ShopViewer } from '../lib/format';
+import { CART_COUNT_QUERY, type CartCountData } from '../lib/ordering-queries';
 import { type CustomerViewer, SHELL_QUERY, type ShellData } from '../lib/queries';
 import { session } from '../lib/session.server';
 import { shopCaller, shopQuery } from '../lib/shop.server';
@@ -18,7 +19,9 @@ const GUEST_QUERY = /* GraphQL */ `
  * at the bottom on phones. A store sees its own shop; a visitor browses as a guest only when the
  * distributor allows it, else logs in first.
  */
-export async function loader({ request }: Route.LoaderArgs): Promise<{ viewer: ShopViewer }> {
+export async function loader({
+  request,
+}: Route.LoaderArgs): Promise<{ viewer: ShopViewer; cartCount?: number | null }> {
   const caller = await shopCaller(request);
   if (caller.kind === 'guest') {
     const { data } = await shopQuery<{ publicTenant: { guestBrowsing: boolean } | null }>(
@@ -31,7 +34,14 @@ export async function loader({ request }: Route.LoaderArgs): Promise<{ viewer: S
     if (!data.publicTenant?.guestBrowsing) throw redirect(loginUrl(request));
     return { viewer: { guest: true, name: null, customerName: null, level: null } };
   }
-  const { data } = await shopQuery<ShellData>(request, SHELL_QUERY);
+  const [{ data }, cartCount] = await Promise.all([
+    shopQuery<ShellData>(request, SHELL_QUERY),
+    // the cart link's line count; the frame works without it
+    shopQuery<CartCountData>(request, CART_COUNT_QUERY).then(
+      (result) => result.data.cart?.lines.length ?? null,
+      () => null,
+    ),
+  ]);
   if (data.me?.__typename !== 'CustomerUser') {
     // Only store users belong here; anything else starts over at the login page.
     throw redirect(loginUrl(request), { headers: { 'Set-Cookie': await session.destroyAuth(request) } });
@@ -39,6 +49,7 @@ export async function loader({ request }: Route.LoaderArgs): Promise<{ viewer: S
   const me = data.me as CustomerViewer;
   return {
     viewer: { guest: false, name: me.name, customerName: me.customer.name, level: me.customer.level },
+    cartCount,
   };
 }
 
@@ -62,7 +73,15 @@ const TABS = [
     end: false,
     icon: 'M4 12a8 8 0 1 0 2.4-5.7M4 4v4h4M12 8v4l3 2',
   },
+  { to: '/orders', key: 'orders', end: false, icon: 'M6 3h12v18H6zM9 8h6M9 12h6M9 16h4' },
 ] as const;
+
+/** The label of a tab (the ordering entries keep theirs under `ordering`). */
+function tabLabel(key: (typeof TABS)[number]['key']): string {
+  return key === 'orders' ? 'ordering.nav.orders' : `nav.${key}`;
+}
+
+const CART_ICON = 'M3 4h2l2.4 11h10.2L20 7H6.2M9 20a1 1 0 1 0 0-.01M17 20a1 1 0 1 0 0-.01';
 
 export default function Shell({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -70,7 +89,8 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
   const location = useLocation();
   const query =
     location.pathname === '/products' ? (new URLSearchParams(location.search).get('q') ?? '') : '';
-  const tabs = viewer.guest ? TABS.filter((tab) => tab.key !== 'boughtBefore') : TABS;
+  const tabs = viewer.guest ? TABS.filter((tab) => tab.key !== 'boughtBefore' && tab.key !== 'orders') : TABS;
+  const cartCount = loaderData.cartCount ?? 0;
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 pt-[env(safe-area-inset-top)] backdrop-blur">
@@ -91,7 +111,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
                   `rounded-md px-2.5 py-1.5 whitespace-nowrap ${isActive ? 'bg-orange-50 font-medium text-orange-700' : 'text-slate-600 hover:text-slate-900'}`
                 }
               >
-                {t(`nav.${tab.key}`)}
+                {t(tabLabel(tab.key))}
               </NavLink>
             ))}
           </nav>
@@ -99,6 +119,33 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
             <SearchBox key={`${location.pathname}?${query}`} defaultValue={query} />
           </div>
           <LanguageSwitcher className="hidden sm:flex" />
+          {!viewer.guest && (
+            <Link
+              to="/cart"
+              data-testid="cart-link"
+              data-count={cartCount}
+              aria-label={t('ordering.nav.cartCount', { count: cartCount })}
+              className="relative flex size-9 shrink-0 items-center justify-center rounded-full text-slate-700 hover:bg-slate-100"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="size-6 fill-none stroke-current stroke-[1.8]"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              >
+                <path d={CART_ICON} />
+              </svg>
+              {cartCount > 0 && (
+                <span
+                  data-testid="cart-link-count"
+                  className="absolute -top-0.5 -right-0.5 flex h-4 min-w-4 items-center justify-center rounded-full bg-red-500 px-1 text-[10px] leading-none font-medium text-white"
+                >
+                  {cartCount > 99 ? '99+' : cartCount}
+                </span>
+              )}
+            </Link>
+          )}
           {viewer.guest ? (
             <Link
               to={loginHref(location.pathname + location.search)}
@@ -147,7 +194,7 @@ export default function Shell({ loaderData }: Route.ComponentProps) {
               >
                 <path d={tab.icon} />
               </svg>
-              {t(`nav.${tab.key}`)}
+              {t(tabLabel(tab.key))}
             </NavLink>
           ))}
         </div>
