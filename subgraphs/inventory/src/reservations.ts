@@ -63,11 +63,15 @@ export async function orderWarehouse(
   config: Settings,
 ): Promise<string | null> {
   if (asked) return asked;
+  return (await customerWarehouseOf(customerId)) ?? config.defaultWarehouseId;
+}
+
+async function customerWarehouseOf(customerId: string): Promise<string | null> {
   const row = await db().customerWarehouse.findFirst({
     where: { customerId },
     select: { warehouseId: true },
   });
-  return row?.warehouseId ?? config.defaultWarehouseId;
+  return row?.warehouseId ?? null;
 }
 
 function stockEvent(tenantId: string, row: StockRow, config: Settings): NewEvent {
@@ -130,11 +134,14 @@ function repeatAnswer(row: RequestRow): ReserveAnswer {
  */
 export async function reserveStock(input: ReserveStockInput): Promise<ReserveAnswer> {
   const tenantId = requireTenantId();
-  const existing = await db().reservationRequest.findFirst({ where: { orderId: input.orderId } });
+  // what is known before the transaction, in parallel: a repeat, the settings, the warehouse
+  const [existing, config, customerWarehouseId] = await Promise.all([
+    db().reservationRequest.findFirst({ where: { orderId: input.orderId } }),
+    loadSettings(),
+    input.warehouseId ? Promise.resolve(null) : customerWarehouseOf(input.customerId),
+  ]);
   if (existing) return repeatAnswer(existing as unknown as RequestRow);
-
-  const config = await loadSettings();
-  const warehouseId = await orderWarehouse(input.customerId, input.warehouseId, config);
+  const warehouseId = input.warehouseId || customerWarehouseId || config.defaultWarehouseId;
   const known = await knownIds(
     input.lines.map((l) => l.skuId),
     warehouseId,
