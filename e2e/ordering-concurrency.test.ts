@@ -1,8 +1,11 @@
+import { jest } from '@jest/globals';
 import { type Stack, startStack } from '@wholesail/stack';
 import pg from 'pg';
 
 // Many buyers at once through the gateway: stock is never oversold, credit never overspent, and
 // every accepted order holds exactly its reservations while refused ones hold none.
+
+jest.setTimeout(120_000);
 
 let stack: Stack | undefined;
 let db: pg.Client | undefined;

@@ -1,8 +1,11 @@
+import { jest } from '@jest/globals';
 import { type Stack, startStack } from '@wholesail/stack';
 import pg from 'pg';
 
 // Ordering through the gateway with the demo data: cart, quote, placeOrder with its checks and
 // reservations, idempotency, refusals with their figures, review, and concurrent buyers.
+
+jest.setTimeout(120_000);
 
 let stack: Stack | undefined;
 let db: pg.Client | undefined;
@@ -36,7 +39,9 @@ async function tokenOf(username: string): Promise<string> {
       variables: { input: { tenant: 'demo', username, password: 'demo1234' } },
     }),
   });
-  const token = ((await response.json()) as any).data.login.token as string;
+  const body = (await response.json()) as any;
+  const token = body.data?.login?.token as string | undefined;
+  if (!token) throw new Error(`${username} could not log in: ${JSON.stringify(body)}`);
   tokens.set(username, token);
   return token;
 }
@@ -91,6 +96,10 @@ beforeAll(async () => {
   stack = await startStack();
   db = new pg.Client({ connectionString: stack.databaseUrl });
   await db.connect();
+  // the stores of these tests order from the main warehouse (inventory's view of the customer)
+  await sql(
+    `UPDATE inventory."CustomerWarehouse" SET "warehouseId" = 'wh_main' WHERE "tenantId" = 'tnt_demo'`,
+  );
 }, 180_000);
 
 afterAll(async () => {
