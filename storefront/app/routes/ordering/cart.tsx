@@ -274,9 +274,10 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
           data-code={placeError.code}
           className="mx-4 mt-3 rounded-xl bg-red-50 px-3 py-2.5 text-sm text-red-700 sm:mx-0"
         >
-          {placeError.message ||
-            t(`ordering.errors.${placeError.code}`, { defaultValue: t('ordering.errors.unexpected') })}
-          {placed?.retryKey && ` ${t('ordering.cart.retryHint')}`}
+          {placed?.retryKey
+            ? t('ordering.cart.placeFailed')
+            : placeError.message ||
+              t(`ordering.errors.${placeError.code}`, { defaultValue: t('ordering.errors.unexpected') })}
         </p>
       )}
 
