@@ -11,7 +11,9 @@ import {
   type PriceOptionsData,
   type SkuChoice,
 } from '../../lib/orders-queries';
-import { FieldError, smallInputClass } from './ui';
+import { FieldError, inputClass, smallInputClass } from './ui';
+
+const selectClass = inputClass;
 
 /** A line being put together in the order on behalf. `choice`: a price option's source, or CUSTOM. */
 export interface DraftLine {
@@ -161,7 +163,7 @@ export function OrderLineEditor({
             value={line.unit}
             data-testid="line-unit"
             onChange={(e) => onChange({ unit: e.target.value, options: null, choice: null })}
-            className={`${smallInputClass} w-28`}
+            className={smallInputClass.replace('w-24', 'w-28')}
           >
             {line.sku.units.map((u) => (
               <option key={u.name} value={u.name}>
@@ -171,7 +173,7 @@ export function OrderLineEditor({
             ))}
           </select>
         </label>
-        <div className="min-w-0 flex-1 text-xs text-slate-500">
+        <div className="w-full min-w-0 text-xs text-slate-500 sm:w-auto sm:flex-1">
           <span className="block">{t('orders.new.price')}</span>
           {line.options === null ? (
             <span className="block py-1.5 text-sm text-slate-400">{t('orders.new.loadingPrice')}</span>
@@ -185,7 +187,7 @@ export function OrderLineEditor({
               data-testid="line-price-option"
               aria-label={t('orders.new.price')}
               onChange={(e) => onChange({ choice: e.target.value })}
-              className={`${smallInputClass} w-full min-w-44`}
+              className={selectClass}
             >
               {line.options.map((o) => (
                 <option key={`${o.source}:${o.amount}`} value={o.source}>
