@@ -17,6 +17,9 @@ const LINE_SKU = /* GraphQL */ `
   }
 `;
 
+/** The SKU of a broken rule, inline: the gateway allows a depth of 12 and a fragment costs one. */
+const PROBLEM_SKU = /* GraphQL */ `sku { id code spec baseUnit units { name factor } product { id name nameEn images } }`;
+
 /** Every rule a cart or an order breaks, with its figures. */
 const RULE_PROBLEM = /* GraphQL */ `
   fragment OrderingRuleProblem on OrderRuleProblem {
@@ -36,10 +39,10 @@ const RULE_PROBLEM = /* GraphQL */ `
       openOrders { ${MONEY} }
       required { ${MONEY} }
     }
-    ... on ShortStock { sku { ...OrderingSku } requested available }
-    ... on NotOrderable { sku { ...OrderingSku } reason }
-    ... on NoPrice { sku { ...OrderingSku } unit }
-    ... on UnknownUnit { sku { ...OrderingSku } unit }
+    ... on ShortStock { ${PROBLEM_SKU} requested available }
+    ... on NotOrderable { ${PROBLEM_SKU} reason }
+    ... on NoPrice { ${PROBLEM_SKU} unit }
+    ... on UnknownUnit { ${PROBLEM_SKU} unit }
   }
 `;
 
@@ -153,7 +156,6 @@ export const CLEAR_CART_MUTATION = /* GraphQL */ `
 `;
 
 export const PLACE_ORDER_MUTATION = /* GraphQL */ `
-  ${LINE_SKU}
   ${RULE_PROBLEM}
   mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
@@ -169,7 +171,7 @@ export const PLACE_ORDER_MUTATION = /* GraphQL */ `
             openOrders { ${MONEY} }
             required { ${MONEY} }
           }
-          ... on OutOfStock { message lines { sku { ...OrderingSku } requested available } }
+          ... on OutOfStock { message lines { ${PROBLEM_SKU} requested available } }
           ... on BelowMinimum {
             message
             minimumAmount { ${MONEY} }
