@@ -69,7 +69,8 @@ afterAll(async () => {
 }, 60_000);
 
 it('releases what an interrupted submit reserved and places the retried submit once', async () => {
-  await startOrders({ ORDERS_FAULT: 'exit-after-reserve' });
+  // its submits hold a lease of 1 s: the interrupted one may be recovered a second after it began
+  await startOrders({ ORDERS_FAULT: 'exit-after-reserve', ORDERS_SAGA_LIMIT_MS: '1000' });
   const login = await post(
     'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
     { input: { tenant: 'demo', username: 'store005', password: 'demo1234' } },
@@ -112,7 +113,7 @@ it('releases what an interrupted submit reserved and places the retried submit o
   expect(await q(`SELECT 1 FROM orders."Order" WHERE id = $1`, [attempt.orderId])).toEqual([]);
 
   // restarted, it recovers: releases what the interrupted submit held
-  await startOrders({ ORDERS_RECOVER_AFTER_MS: '500' });
+  await startOrders({ ORDERS_RECOVER_EVERY_MS: '300' });
   await until(async () => (await held()) === 0, 20_000);
   await until(
     async () =>

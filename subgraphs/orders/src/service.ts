@@ -5,8 +5,8 @@ import { database } from './db';
 import { buildSchema } from './schema';
 import { recoverStaleAttempts } from './services/place-order';
 
-/** How long a submit may sit between reserving and committing before it counts as interrupted. */
-const RECOVER_AFTER_MS = Number(process.env.ORDERS_RECOVER_AFTER_MS ?? 60_000);
+/** How often to look for submits whose lease ran out (interrupted between reserving and committing). */
+const RECOVER_EVERY_MS = Number(process.env.ORDERS_RECOVER_EVERY_MS ?? 10_000);
 
 export const orders: SubgraphDefinition = {
   name: 'orders',
@@ -18,9 +18,9 @@ export const orders: SubgraphDefinition = {
     {
       // a submit whose process died between reserving and committing: release what it held
       name: 'recover-stale-order-attempts',
-      intervalMs: Math.min(10_000, RECOVER_AFTER_MS),
+      intervalMs: RECOVER_EVERY_MS,
       run: async (logger) => {
-        const recovered = await recoverStaleAttempts(RECOVER_AFTER_MS);
+        const recovered = await recoverStaleAttempts();
         if (recovered) logger.warn({ recovered }, 'released the reservations of interrupted orders');
       },
     },

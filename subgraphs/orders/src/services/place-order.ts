@@ -31,6 +31,16 @@ export interface PlaceOrderRequest {
 }
 
 const WAIT_MS = 15_000;
+/**
+ * A submit must commit within this time after taking its attempt, or it gives up and releases;
+ * only then may recovery release for it, so recovery never races a submit that is still running.
+ */
+const sagaLimitMs = () => Number(process.env.ORDERS_SAGA_LIMIT_MS ?? 30_000);
+const leaseFromNow = () => new Date(Date.now() + sagaLimitMs());
+
+class LeaseLost extends Error {
+  override name = 'LeaseLost';
+}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Outcomes stored as JSON (bigints as strings, dates as ISO strings) and read back. */
@@ -65,7 +75,7 @@ function restore(value: unknown): PlaceOutcome {
  */
 async function takeAttempt(
   request: PlaceOrderRequest,
-): Promise<{ orderId: string } | { done: PlaceOutcome }> {
+): Promise<{ orderId: string; leaseUntil: Date } | { done: PlaceOutcome }> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const orderId = `ord_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -76,9 +86,10 @@ async function takeAttempt(
           customerId: request.customerId,
           orderId,
           state: 'RESERVING',
+          leaseUntil: leaseFromNow(),
         } as never,
       });
-      return { orderId };
+      return { orderId, leaseUntil: new Date(Date.now() + sagaLimitMs() - 1000) };
     } catch (error) {
       if ((error as { code?: string }).code !== 'P2002') throw error;
     }
@@ -91,9 +102,9 @@ async function takeAttempt(
       // Refused or failed before: nothing was created, this submit runs again under a new id.
       const taken = await db().orderAttempt.updateMany({
         where: { id: attempt.id, state: attempt.state, orderId: attempt.orderId },
-        data: { state: 'RESERVING', orderId, result: undefined },
+        data: { state: 'RESERVING', orderId, result: undefined, leaseUntil: leaseFromNow() },
       });
-      if (taken.count === 1) return { orderId };
+      if (taken.count === 1) return { orderId, leaseUntil: new Date(Date.now() + sagaLimitMs() - 1000) };
     }
     if (Date.now() > deadline) throw new Error('The same order is still being placed; try again.');
     await sleep(50);
@@ -131,7 +142,7 @@ function orderNumber(orderId: string, now: Date): string {
 export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutcome> {
   const taken = await takeAttempt(request);
   if ('done' in taken) return taken.done;
-  const { orderId } = taken;
+  const { orderId, leaseUntil } = taken;
   let quote: Quote;
   try {
     quote = await buildQuote(request.customerId, request.lines, { checkCredit: false });
@@ -158,7 +169,8 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
 
   try {
     const credit = await ports.reserveCredit(orderId, request.customerId, quote.totalMinor);
-    if (credit.kind === 'ALREADY_RELEASED') throw new Error(`credit of ${orderId} was released before it was reserved`);
+    if (credit.kind === 'ALREADY_RELEASED')
+      throw new Error(`credit of ${orderId} was released before it was reserved`);
     if (credit.kind !== 'RESERVED') {
       const problem: QuoteProblem =
         credit.kind === 'CUSTOMER_INACTIVE'
@@ -195,6 +207,7 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
     }
     // For the crash test only (e2e/ordering-crash.test.ts): die between reserving and committing.
     if (process.env.ORDERS_FAULT === 'exit-after-reserve') process.exit(70);
+    if (Date.now() > leaseUntil.getTime()) throw new LeaseLost('the submit took too long');
     await commitOrder(request, orderId, quote, stock.warehouseId);
   } catch (error) {
     await releaseAll(orderId, 'failed');
@@ -261,6 +274,17 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
       payload: { orderId, customerId: request.customerId, total: quote.totalMinor.toString(), auto: true },
     });
   await db().$transaction(async (tx) => {
+    // the attempt is still this submit's, and its lease runs: recovery cannot release it now
+    // (times compared in JS: the column is a UTC timestamp without zone, as Prisma keeps them)
+    const [attempt] = await tx.$queryRawUnsafe<{ state: string; orderId: string; leaseUntil: Date }[]>(
+      `SELECT "state", "orderId", "leaseUntil" FROM "orders"."OrderAttempt"
+       WHERE "tenantId" = $1 AND "idempotencyKey" = $2 FOR UPDATE`,
+      tenantId,
+      request.idempotencyKey,
+    );
+    const live = attempt ? new Date(attempt.leaseUntil).getTime() > Date.now() : false;
+    if (!attempt || attempt.state !== 'RESERVING' || attempt.orderId !== orderId || !live)
+      throw new LeaseLost('the submit ran out of time or was taken over by recovery');
     await tx.order.create({
       data: {
         id: orderId,
@@ -315,33 +339,33 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
 }
 
 /**
- * Crash recovery: an attempt still RESERVING long after it started lost its process between
- * reserving and committing. Its reservations are released and it is marked FAILED, so the
- * retried submit runs again (once).
+ * Crash recovery: an attempt still RESERVING after its lease lost its process between reserving
+ * and committing. It is marked FAILED, then what it reserved is released, so the retried submit
+ * runs again (once). A committed order never is: committing needs the live lease, under the
+ * same row lock.
  */
-export async function recoverStaleAttempts(olderThanMs = 60_000): Promise<number> {
+export async function recoverStaleAttempts(): Promise<number> {
   // across tenants: the job runs outside any request; each attempt is then handled in its tenant
   const stale = await database.raw().orderAttempt.findMany({
-    where: { state: 'RESERVING', updatedAt: { lt: new Date(Date.now() - olderThanMs) } },
+    where: { state: 'RESERVING', leaseUntil: { lt: new Date() } },
     take: 100,
   });
   let recovered = 0;
   for (const attempt of stale) {
     recovered += await runInTenant(attempt.tenantId, async () => {
-      const committed = await db().order.findFirst({ where: { id: attempt.orderId }, select: { id: true } });
-      if (committed) {
-        await db().orderAttempt.updateMany({
-          where: { id: attempt.id, state: 'RESERVING' },
-          data: { state: 'COMMITTED', result: store({ kind: 'PLACED', orderId: attempt.orderId }) as never },
-        });
-        return 0;
-      }
-      await releaseAll(attempt.orderId, 'recovered after a crash');
-      const done = await db().orderAttempt.updateMany({
-        where: { id: attempt.id, state: 'RESERVING', orderId: attempt.orderId },
+      // First take it (the lease has run out, so its submit can no longer commit), then release.
+      const taken = await db().orderAttempt.updateMany({
+        where: {
+          id: attempt.id,
+          state: 'RESERVING',
+          orderId: attempt.orderId,
+          leaseUntil: { lt: new Date() },
+        },
         data: { state: 'FAILED' },
       });
-      return done.count;
+      if (taken.count !== 1) return 0;
+      await releaseAll(attempt.orderId, 'recovered after an interrupted submit');
+      return 1;
     });
   }
   return recovered;
