@@ -1609,6 +1609,11 @@ function buildOrders(world: World, ctx: OrderContext): void {
       placedByKind: o.placedByKind,
       placedById: o.placedById,
       idempotencyKey: null,
+      version: o.steps.length,
+      subtotalMinor: BigInt(total),
+      discountMinor: 0n,
+      warehouseId: o.customer.region === 'north' ? 'wh_north' : 'wh_main',
+      couponCode: null,
       createdAt: new Date(o.createdAt),
       updatedAt: new Date(o.steps[o.steps.length - 1]!.at),
     });
