@@ -1,3 +1,4 @@
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { type Stack, startStack } from '@wholesail/stack';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -212,12 +213,20 @@ afterAll(async () => {
 }, 60_000);
 
 describe('console orders in a browser', () => {
-  it('sends only operations that are valid against the composed schema', async () => {
+  it('sends only operations that are valid against the composed schema and the gateway depth limit', async () => {
     const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
     const schema = buildClientSchema(introspection);
     for (const [name, text] of Object.entries(ALL_ORDERS_OPERATIONS)) {
       const problems = validate(schema, parse(text)).map((e) => e.message);
       expect({ name, problems }).toEqual({ name, problems: [] });
+      // and within the gateway's depth limit (its graphql-armor maxDepth of 12; fragments count)
+      let tooDeep: string[] = [];
+      try {
+        tooDeep = validate(schema, parse(text), [maxDepthRule({ n: 12 })]).map((e) => e.message);
+      } catch (error) {
+        tooDeep = [(error as Error).message];
+      }
+      expect({ name, tooDeep }).toEqual({ name, tooDeep: [] });
     }
   });
 
@@ -241,11 +250,19 @@ describe('console orders in a browser', () => {
       expect(await first.getAttribute('data-rush')).toBe('true');
       const rushRow = page.locator(`[data-testid="order-row"][data-order="${rush.id}"]`);
       expect(await rushRow.getByTestId('rush-badge').textContent()).toBe('加急');
-      // Oldest first among the non-rush orders.
-      const plainOrder = await page
-        .locator('[data-testid="order-row"][data-rush="false"]')
-        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-order')));
-      expect(plainOrder.indexOf(plain.id)).toBeGreaterThanOrEqual(0);
+      // Every rush order before the others, and oldest first within each.
+      const queue = await page.getByTestId('order-row').evaluateAll((rows) =>
+        rows.map((r) => ({
+          rush: r.getAttribute('data-rush'),
+          created: r.getAttribute('data-created') ?? '',
+        })),
+      );
+      const firstPlain = queue.findIndex((r) => r.rush === 'false');
+      expect(queue.slice(firstPlain).every((r) => r.rush === 'false')).toBe(true);
+      for (const group of [queue.slice(0, firstPlain), queue.slice(firstPlain)]) {
+        const created = group.map((r) => r.created);
+        expect(created).toEqual([...created].sort());
+      }
 
       await row.getByTestId('order-link').click();
       await page.waitForURL((url) => url.pathname === `/orders/${plain.id}`);
@@ -265,6 +282,19 @@ describe('console orders in a browser', () => {
       expect(approved.status).toBe('APPROVED');
       expect(approved.timeline.map((e) => e.type)).toEqual(['PLACED', 'APPROVED']);
       expect(approved.timeline[1]).toMatchObject({ toStatus: 'APPROVED', actorKind: 'staff' });
+      // Who did it: office1 by name.
+      const staff = await gql<{ staffMembers: { id: string; name: string; username: string }[] }>(
+        '{ staffMembers { id name username } }',
+        {},
+        await tokenOf('office1'),
+      );
+      const office1 = staff.staffMembers.find((m) => m.username === 'office1');
+      expect(approved.timeline[1]?.actorId).toBe(office1?.id);
+      expect(
+        await page
+          .locator('[data-testid="timeline-event"][data-type="APPROVED"] [data-testid="timeline-actor"]')
+          .textContent(),
+      ).toBe(office1?.name);
 
       // Approving it again: the API refuses (illegal transition) and the page says so.
       await page.getByTestId('approve-order').click();
@@ -352,6 +382,10 @@ describe('console orders in a browser', () => {
       // First submit asks for more than there is: OutOfStock with its figures; nothing ordered.
       await line1.getByTestId('line-quantity-input').fill(String(searched.available + 1));
       await line2.getByTestId('line-quantity-input').fill('3');
+      // Office charges line 2 another price: typed by hand.
+      await line2.getByTestId('line-price-option').selectOption('CUSTOM');
+      await line2.getByTestId('line-custom-price').fill('1.23');
+      await line2.getByTestId('line-total').filter({ hasText: '¥3.69' }).waitFor();
       const key = await page.getByTestId('order-builder').getAttribute('data-idempotency-key');
       await page.getByTestId('place-order').click();
       const refusal = page.getByTestId('place-refusal');
@@ -382,7 +416,13 @@ describe('console orders in a browser', () => {
         ]),
       );
       expect(lines).toHaveLength(2);
-      expect(placed.lines.find((l) => l.sku?.id === searched.id)?.unitPrice.amount).toBe(applying!.amount);
+      const line1Placed = placed.lines.find((l) => l.sku?.id === searched.id);
+      expect(line1Placed?.unitPrice.amount).toBe(applying!.amount);
+      expect(line1Placed?.priceSource).toBe(applying!.source);
+      expect(placed.lines.find((l) => l.sku?.id === scanned.id)).toMatchObject({
+        unitPrice: { amount: '1.23' },
+        priceSource: 'OVERRIDE',
+      });
       expect(await page.getByTestId('order-status').first().getAttribute('data-status')).toBe(placed.status);
     },
     TEST_TIMEOUT,

@@ -1,5 +1,5 @@
 import { ErrorView } from '@wholesail/web/components/error-view';
-import { loadWithAuth } from '@wholesail/web/gateway.server';
+import { gatewayRequest, loadWithAuth, UnauthenticatedError } from '@wholesail/web/gateway.server';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, redirect, useFetcher } from 'react-router';
@@ -69,6 +69,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export interface PlaceActionResult {
   ok: false;
+  /** No answer (an internal error or the gateway away): send again with the same key. */
+  failed?: boolean;
   problems: InputProblem[];
   message?: string;
   refusal?: PlaceOrderRefusal;
@@ -106,15 +108,30 @@ export async function action({ request }: Route.ActionArgs): Promise<PlaceAction
     };
   });
   if (problems.length > 0) return { ok: false, problems };
-  const { data } = await loadWithAuth<PlaceOrderData>(session, request, PLACE_ORDER_MUTATION, {
-    input: {
-      idempotencyKey: submitted.idempotencyKey,
-      customerId: submitted.customerId,
-      note: submitted.note || null,
-      rush: submitted.rush,
-      lines,
-    },
-  });
+  const { token } = await session.requireAuth(request);
+  let data: PlaceOrderData | null | undefined;
+  try {
+    const result = await gatewayRequest<PlaceOrderData>(
+      PLACE_ORDER_MUTATION,
+      {
+        input: {
+          idempotencyKey: submitted.idempotencyKey,
+          customerId: submitted.customerId,
+          note: submitted.note || null,
+          rush: submitted.rush,
+          lines,
+        },
+      },
+      { token },
+    );
+    data = result.data;
+    if (result.errors?.length) console.error('placeOrder failed', result.errors);
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw redirect('/login?redirectTo=%2Forders%2Fnew');
+    console.error('placeOrder failed', error);
+  }
+  // Failed without an answer: the page keeps the lines and the key, so sending again is safe.
+  if (!data?.placeOrder) return { ok: false, problems: [], failed: true };
   const answer = data.placeOrder;
   if (answer.__typename === 'ValidationError')
     return { ok: false, problems: answer.problems, message: answer.message };
@@ -438,7 +455,16 @@ function OrderBuilder({
           </p>
           <p className="text-xs text-slate-500">{t('orders.new.totalHint')}</p>
           {result?.refusal && <Refusal refusal={result.refusal} />}
-          {result && !result.refusal && (
+          {result?.failed && (
+            <p
+              role="alert"
+              data-testid="place-failed"
+              className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            >
+              {t('orders.new.failed')}
+            </p>
+          )}
+          {result && !result.refusal && !result.failed && (
             <FormProblems
               testId="place-error"
               problems={result.problems}

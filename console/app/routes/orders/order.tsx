@@ -329,7 +329,9 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
                   <span className="mt-1.5 size-2 shrink-0 rounded-full bg-indigo-400" />
                   <div className="min-w-0">
                     <p className="text-slate-800">
-                      <span className="font-medium">{actorName(event.actorKind, event.actorId)}</span>{' '}
+                      <span className="font-medium" data-testid="timeline-actor">
+                        {actorName(event.actorKind, event.actorId)}
+                      </span>{' '}
                       {t(`orders.event.${event.type}`, { defaultValue: event.type })}
                       {event.toStatus && event.fromStatus && (
                         <span className="text-slate-500">

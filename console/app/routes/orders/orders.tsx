@@ -210,6 +210,7 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
                       data-testid="order-row"
                       data-order={o.id}
                       data-rush={o.rush ? 'true' : 'false'}
+                      data-created={o.createdAt}
                       className={`border-t border-slate-100 ${o.rush ? 'bg-red-50/40' : ''}`}
                     >
                       <td className="py-2 pr-3">
