@@ -99,13 +99,15 @@ export default function OrderPage({ loaderData, actionData }: Route.ComponentPro
         </Link>
       </div>
 
-      {placed && (
+      {placed && (order.status === 'SUBMITTED' || order.status === 'APPROVED') && (
         <p
           role="status"
           data-testid="order-placed"
           className="mx-4 mb-2 rounded-xl bg-emerald-50 px-3 py-2.5 text-sm text-emerald-700 ring-1 ring-emerald-200 sm:mx-0"
         >
-          {t('ordering.order.placed', { number: order.number })}
+          {t(order.status === 'APPROVED' ? 'ordering.order.placedApproved' : 'ordering.order.placed', {
+            number: order.number,
+          })}
         </p>
       )}
       {partial && <p className="mx-4 mb-2 text-xs text-amber-700 sm:mx-0">{t('home.partial')}</p>}
