@@ -189,6 +189,48 @@ describe('storefront ordering in a browser', () => {
   });
 
   it(
+    'asks to confirm a total that changed since the cart was shown, and places at the new total',
+    async () => {
+      const skuId = await boxSku();
+      await asStore('mutation($input: AddToCartInput!) { addToCart(input: $input) { __typename } }', {
+        input: { skuId, quantity: 1, unit: '箱' },
+      });
+      const before = (await asStore<ApiQuote>(API_QUOTE)).quote;
+      expect(before.lines[0]?.priceSource).toBe('WHOLESALE');
+      const page = await newPage();
+      await logIn(page, STORE);
+      await open(page, '/cart');
+      expect(await page.getByTestId('cart-total').getAttribute('data-amount')).toBe(before.total.amount);
+
+      // the distributor raises the wholesale price (¥0.10 a bottle) while the store looks at its cart
+      await sql(
+        `UPDATE pricing."SkuPrice" SET "wholesaleMinor" = "wholesaleMinor" + 10
+         WHERE "tenantId" = 'tnt_demo' AND "skuId" = $1`,
+        [skuId],
+      );
+      await stack?.settle();
+      const after = (await asStore<ApiQuote>(API_QUOTE)).quote;
+      expect(after.total.amount).not.toBe(before.total.amount);
+
+      const sentKey = await page.getByTestId('place-order-key').inputValue();
+      await page.getByTestId('place-order').click();
+      const refusal = page.locator('[data-testid="place-refusal"][data-kind="PriceChanged"]');
+      await refusal.waitFor();
+      expect(await refusal.getByTestId('new-total').getAttribute('data-amount')).toBe(after.total.amount);
+      expect(await refusal.textContent()).toContain(grouped(before.total.amount));
+      // nothing was ordered, the cart is as it was
+      expect((await asStore<ApiCart>(API_CART)).cart.lines).toHaveLength(1);
+      // confirming is a new submit: a new idempotency key, the new total expected
+      expect(await page.getByTestId('confirm-new-total-key').inputValue()).not.toBe(sentKey);
+
+      await page.getByTestId('confirm-new-total').click();
+      await page.getByTestId('order-placed').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('order-total').getAttribute('data-amount')).toBe(after.total.amount);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'adds 2 boxes on the product page, shows the quote total in the cart, places the order, lists and cancels it',
     async () => {
       const skuId = await boxSku();
