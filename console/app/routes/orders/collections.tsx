@@ -2,6 +2,7 @@ import { ErrorView } from '@wholesail/web/components/error-view';
 import { loadWithAuth } from '@wholesail/web/gateway.server';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, useFetcher } from 'react-router';
+import { mutate } from '../../components/orders/mutate.server';
 import {
   Card,
   dangerButton,
@@ -79,18 +80,18 @@ export interface CollectionActionResult {
   message?: string;
 }
 
-async function mutate(
+async function run(
   request: Request,
   intent: string,
   query: string,
   field: string,
   variables: Record<string, unknown>,
 ): Promise<CollectionActionResult> {
-  const { data } = await loadWithAuth<
+  const data = await mutate<
     Record<string, { __typename: string; data?: { id: string } } | ValidationErrorResult>
-  >(session, request, query, variables);
-  const answer = data[field];
-  if (!answer) return { ok: false, intent, problems: [], message: 'no answer' };
+  >(request, query, variables);
+  const answer = data?.[field];
+  if (!answer) return { ok: false, intent, problems: [{ field: '', messageKey: 'failed' }] };
   if (answer.__typename === 'ValidationError') {
     const error = answer as ValidationErrorResult;
     return { ok: false, intent, problems: error.problems, message: error.message };
@@ -103,11 +104,11 @@ export async function action({ request }: Route.ActionArgs): Promise<CollectionA
   const intent = String(form.get('intent') ?? '');
   const id = String(form.get('id') ?? '');
   if (intent === 'confirm')
-    return mutate(request, intent, CONFIRM_COLLECTION_MUTATION, 'confirmCollection', { id });
+    return run(request, intent, CONFIRM_COLLECTION_MUTATION, 'confirmCollection', { id });
   if (intent === 'reject') {
     const reason = String(form.get('reason') ?? '').trim();
     if (!reason) return { ok: false, intent, problems: [{ field: 'reason', messageKey: 'reasonRequired' }] };
-    return mutate(request, intent, REJECT_COLLECTION_MUTATION, 'rejectCollection', { id, reason });
+    return run(request, intent, REJECT_COLLECTION_MUTATION, 'rejectCollection', { id, reason });
   }
   if (intent === 'submit') {
     const problems: InputProblem[] = [];
@@ -121,7 +122,7 @@ export async function action({ request }: Route.ActionArgs): Promise<CollectionA
     if (!isDecimal(amount))
       problems.push({ field: 'amount', messageKey: amount ? 'notDecimal' : 'required' });
     if (problems.length > 0) return { ok: false, intent, problems };
-    return mutate(request, intent, SUBMIT_COLLECTION_MUTATION, 'submitCollection', {
+    return run(request, intent, SUBMIT_COLLECTION_MUTATION, 'submitCollection', {
       input: {
         customerId,
         amount,

@@ -1,9 +1,10 @@
 import { ErrorView } from '@wholesail/web/components/error-view';
-import { gatewayRequest, loadWithAuth, UnauthenticatedError } from '@wholesail/web/gateway.server';
+import { loadWithAuth } from '@wholesail/web/gateway.server';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, Link, redirect, useFetcher } from 'react-router';
 import { useClient } from 'urql';
+import { mutate } from '../../components/orders/mutate.server';
 import {
   type DraftLine,
   draftLine,
@@ -108,28 +109,15 @@ export async function action({ request }: Route.ActionArgs): Promise<PlaceAction
     };
   });
   if (problems.length > 0) return { ok: false, problems };
-  const { token } = await session.requireAuth(request);
-  let data: PlaceOrderData | null | undefined;
-  try {
-    const result = await gatewayRequest<PlaceOrderData>(
-      PLACE_ORDER_MUTATION,
-      {
-        input: {
-          idempotencyKey: submitted.idempotencyKey,
-          customerId: submitted.customerId,
-          note: submitted.note || null,
-          rush: submitted.rush,
-          lines,
-        },
-      },
-      { token },
-    );
-    data = result.data;
-    if (result.errors?.length) console.error('placeOrder failed', result.errors);
-  } catch (error) {
-    if (error instanceof UnauthenticatedError) throw redirect('/login?redirectTo=%2Forders%2Fnew');
-    console.error('placeOrder failed', error);
-  }
+  const data = await mutate<PlaceOrderData>(request, PLACE_ORDER_MUTATION, {
+    input: {
+      idempotencyKey: submitted.idempotencyKey,
+      customerId: submitted.customerId,
+      note: submitted.note || null,
+      rush: submitted.rush,
+      lines,
+    },
+  });
   // Failed without an answer: the page keeps the lines and the key, so sending again is safe.
   if (!data?.placeOrder) return { ok: false, problems: [], failed: true };
   const answer = data.placeOrder;

@@ -2,6 +2,7 @@ import { ErrorView } from '@wholesail/web/components/error-view';
 import { loadWithAuth } from '@wholesail/web/gateway.server';
 import { useTranslation } from 'react-i18next';
 import { data, Link, useFetcher } from 'react-router';
+import { mutate } from '../../components/orders/mutate.server';
 import {
   Card,
   dangerButton,
@@ -59,6 +60,8 @@ export interface ReviewActionResult {
   status?: OrderStatus;
   problems: InputProblem[];
   message?: string;
+  /** Ours, under `orders.problems`: e.g. `failed` when the API gave no answer. */
+  messageKey?: string;
   code?: string;
 }
 
@@ -76,11 +79,11 @@ export async function action({ request, params }: Route.ActionArgs): Promise<Rev
   const reason = String(form.get('reason') ?? '').trim();
   if (mutation.needsReason && !reason)
     return { ok: false, intent, problems: [{ field: 'reason', messageKey: 'reasonRequired' }] };
-  const { data: answer } = await loadWithAuth<
+  const answer = await mutate<
     Record<string, { __typename: string; data?: { status: OrderStatus } } | ValidationErrorResult>
-  >(session, request, mutation.query, { id: params.id, ...(mutation.needsReason ? { reason } : {}) });
-  const result = answer[mutation.field];
-  if (!result) return { ok: false, intent, problems: [], message: 'no answer' };
+  >(request, mutation.query, { id: params.id, ...(mutation.needsReason ? { reason } : {}) });
+  const result = answer?.[mutation.field];
+  if (!result) return { ok: false, intent, problems: [], messageKey: 'failed' };
   if (result.__typename === 'ValidationError') {
     const error = result as ValidationErrorResult;
     return {
@@ -130,7 +133,10 @@ function ReviewPanel({ order }: { order: OrderDetailData }) {
             <FormProblems
               testId="approve-error"
               problems={approve.data.problems}
-              message={approve.data.message}
+              message={
+                approve.data.message ??
+                (approve.data.messageKey && t(`orders.problems.${approve.data.messageKey}`))
+              }
             />
           )}
         </approve.Form>
@@ -161,7 +167,10 @@ function ReviewPanel({ order }: { order: OrderDetailData }) {
               testId="reject-error"
               problems={reject.data.problems}
               shown={['reason']}
-              message={reject.data.message}
+              message={
+                reject.data.message ??
+                (reject.data.messageKey && t(`orders.problems.${reject.data.messageKey}`))
+              }
             />
           )}
         </reject.Form>
@@ -193,7 +202,10 @@ function ReviewPanel({ order }: { order: OrderDetailData }) {
               testId="cancel-error"
               problems={cancel.data.problems}
               shown={['reason']}
-              message={cancel.data.message}
+              message={
+                cancel.data.message ??
+                (cancel.data.messageKey && t(`orders.problems.${cancel.data.messageKey}`))
+              }
             />
           )}
         </cancel.Form>
