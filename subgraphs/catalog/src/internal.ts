@@ -19,6 +19,9 @@ export interface SkuFacts {
   spec: string | null;
   baseUnit: string | null;
   units: { name: string; factor: number }[];
+  brandId: string | null;
+  /** the product's category and every category above it (promotion targets) */
+  categoryIds: string[];
   notOrderable: NotOrderable | null;
 }
 
@@ -58,6 +61,8 @@ export const catalogInternal: InternalCommands = {
             id: true,
             name: true,
             onShelf: true,
+            brandId: true,
+            categoryId: true,
             brand: {
               select: {
                 restricted: true,
@@ -74,6 +79,13 @@ export const catalogInternal: InternalCommands = {
       },
     });
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const categories = await db().category.findMany({ select: { id: true, parentId: true } });
+    const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
+    const chain = (id: string) => {
+      const ids: string[] = [];
+      for (let at: string | null | undefined = id; at && ids.length < 10; at = parentOf.get(at)) ids.push(at);
+      return ids;
+    };
     const skus: SkuFacts[] = skuIds.map((skuId) => {
       const sku = byId.get(skuId);
       if (!sku)
@@ -85,6 +97,8 @@ export const catalogInternal: InternalCommands = {
           spec: null,
           baseUnit: null,
           units: [],
+          brandId: null,
+          categoryIds: [],
           notOrderable: 'UNKNOWN',
         };
       const notOrderable: NotOrderable | null = !sku.product.onShelf
@@ -100,6 +114,8 @@ export const catalogInternal: InternalCommands = {
         spec: sku.spec,
         baseUnit: sku.baseUnit,
         units: sku.units.map((u) => ({ name: u.name, factor: u.factor })),
+        brandId: sku.product.brandId,
+        categoryIds: chain(sku.product.categoryId),
         notOrderable,
       };
     });

@@ -34,6 +34,8 @@ export interface SkuFacts {
   spec: string | null;
   baseUnit: string | null;
   units: { name: string; factor: number }[];
+  brandId: string | null;
+  categoryIds: string[];
   notOrderable: string | null;
 }
 
