@@ -111,7 +111,17 @@ export async function prepareBenchData(
     let seededNow = false;
     let rows: number | undefined;
     let seconds: number | undefined;
-    if (options.reseed || (await customers()) !== SCALES.bench.customers) {
+    // projections added after the data was seeded are empty: seed again (once)
+    const empty = async () => {
+      for (const table of ['"inventory"."SkuRef"', '"pricing"."SkuRef"', '"crm"."CreditAccount"']) {
+        const r = await client
+          .query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`)
+          .catch(() => null);
+        if (r && !r.rows[0]!.any) return true;
+      }
+      return false;
+    };
+    if (options.reseed || (await customers()) !== SCALES.bench.customers || (await empty())) {
       options.log('Seeding the bench scale (10,000 stores, 50,000 SKUs); this takes a few minutes, once...');
       const started = performance.now();
       const result = await seed(url, { scale: 'bench', reset: true, log: options.log });

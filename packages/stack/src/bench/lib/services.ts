@@ -19,6 +19,8 @@ export interface BenchServices {
   /** a second gateway on the same subgraphs with the page cache off: every page resolved */
   uncachedGatewayUrl: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /** the secret the services sign and check tokens with (the bench signs store tokens) */
+  authSecret: string;
   /** process ids, for the report and for profiling */
   pids: Record<string, number>;
   /** the services' output goes here, one file each, not to the terminal */
@@ -89,6 +91,7 @@ export async function startServices(databaseUrl: string): Promise<BenchServices>
     await waitForHttp(`http://127.0.0.1:${uncachedPort}/healthz`, 90_000);
     if (failed) throw failed;
     return {
+      authSecret: common.AUTH_SECRET!,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       uncachedGatewayUrl: `http://127.0.0.1:${uncachedPort}/graphql`,
       subgraphUrls,
