@@ -1,5 +1,6 @@
 import type { DomainEvent, EventConsumerDefinition } from '@wholesail/platform';
-import { customerProfileFrom, referencePriceFrom } from './domain/projections';
+import { type Tx as CouponTx, confirmCouponIn, releaseCouponIn } from './coupons';
+import { customerProfileFrom, orderCouponEventOf, referencePriceFrom } from './domain/projections';
 
 type Delegate = { upsert(args: unknown): Promise<unknown> };
 type Tx = { customerProfile: Delegate; skuReferencePrice: Delegate };
@@ -34,5 +35,17 @@ export const referencePriceConsumer: EventConsumerDefinition<Tx> = {
       create: price,
       update: prices,
     });
+  },
+};
+
+/** An order's coupon: USED once the order is placed, back to the store when it is cancelled or rejected. */
+export const orderCouponConsumer: EventConsumerDefinition<CouponTx> = {
+  name: 'marketing-orders',
+  sources: ['orders'],
+  async handle(event: DomainEvent, tx: CouponTx) {
+    const e = orderCouponEventOf(event.type, event.payload);
+    if (!e) return;
+    if (e.action === 'CONFIRM') await confirmCouponIn(tx, e.orderId);
+    else await releaseCouponIn(tx, e.orderId, e.reason);
   },
 };

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SubgraphDefinition } from '@wholesail/platform';
-import { customerProfileConsumer, referencePriceConsumer } from './consumers';
+import { customerProfileConsumer, orderCouponConsumer, referencePriceConsumer } from './consumers';
 import { database } from './db';
+import { internal } from './internal';
 import { buildSchema } from './schema';
 
 export const marketing: SubgraphDefinition = {
@@ -11,7 +12,8 @@ export const marketing: SubgraphDefinition = {
   migrationsDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../prisma/migrations'),
   buildSchema,
   database,
-  consumers: [customerProfileConsumer, referencePriceConsumer],
+  consumers: [customerProfileConsumer, referencePriceConsumer, orderCouponConsumer],
+  internal,
 };
 export default marketing;
 export { database };

@@ -29,7 +29,7 @@ beforeAll(async () => {
   const admin = new pg.Client({ connectionString: testDb.url });
   await admin.connect();
   // the outboxes the consumers read, if crm or pricing have none yet
-  await admin.query(eventTablesSql('crm') + eventTablesSql('pricing'));
+  await admin.query(eventTablesSql('crm') + eventTablesSql('pricing') + eventTablesSql('orders'));
   await admin.end();
   server = await startSubgraph(marketing, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
   const raw = database.raw();

@@ -105,7 +105,7 @@ const customerChanged = (customerId: string, levelId: string) => ({
 beforeAll(async () => {
   testDb = await createTestDatabase('marketingadmin');
   pool = new pg.Pool({ connectionString: testDb.url });
-  await pool.query(eventTablesSql('crm') + eventTablesSql('pricing'));
+  await pool.query(eventTablesSql('crm') + eventTablesSql('pricing') + eventTablesSql('orders'));
   server = await startSubgraph(marketing, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
   const raw = database.raw();
   for (const tenantId of ['tnt_a', 'tnt_b']) {

@@ -61,7 +61,7 @@ const promotionCount = async () =>
 beforeAll(async () => {
   testDb = await createTestDatabase('marketingevents');
   pool = new pg.Pool({ connectionString: testDb.url, max: 2 });
-  await pool.query(eventTablesSql('crm') + eventTablesSql('pricing'));
+  await pool.query(eventTablesSql('crm') + eventTablesSql('pricing') + eventTablesSql('orders'));
   server = await startSubgraph(marketing, { databaseUrl: testDb.url, port: 0, authSecret: TEST_AUTH_SECRET });
   await database.raw().customerProfile.create({
     data: { tenantId: 'tnt_a', customerId: 'cus_std', levelId: 'lvl_std' },

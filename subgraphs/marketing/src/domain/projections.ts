@@ -26,3 +26,23 @@ export function referencePriceFrom(
     retailMinor: retailMinor === null ? null : BigInt(retailMinor),
   };
 }
+
+const orderEvent = z.object({ orderId: z.string().min(1) });
+
+/** Order events that release the order's coupon, and the reason kept on the release. */
+export const RELEASING_ORDER_EVENTS: Record<string, string> = {
+  OrderRejected: 'ORDER_REJECTED',
+  OrderCancelled: 'ORDER_CANCELLED',
+};
+
+/** What an orders event means for the order's coupon: OrderPlaced uses it, Rejected/Cancelled release it. */
+export function orderCouponEventOf(
+  type: string,
+  payload: unknown,
+): { action: 'CONFIRM'; orderId: string } | { action: 'RELEASE'; orderId: string; reason: string } | null {
+  if (type !== 'OrderPlaced' && !RELEASING_ORDER_EVENTS[type]) return null;
+  const parsed = orderEvent.safeParse(payload);
+  if (!parsed.success) return null;
+  if (type === 'OrderPlaced') return { action: 'CONFIRM', orderId: parsed.data.orderId };
+  return { action: 'RELEASE', orderId: parsed.data.orderId, reason: RELEASING_ORDER_EVENTS[type]! };
+}

@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import { builder } from '../builder';
 import './promotion';
 import './promotion-admin';
+import './coupon';
 
 let schema: GraphQLSchema | undefined;
 
