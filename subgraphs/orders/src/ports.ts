@@ -46,6 +46,14 @@ export interface LinePrice {
   source: string | null;
 }
 
+export interface PromotionResult {
+  /** fen: the order-level discounts and the coupon together */
+  discount: string;
+  applied: { promotionId: string; kind: string; title: string; discount: string }[];
+  gifts: { skuId: string; quantity: number; promotionId: string }[];
+  coupon: null | { code: string; discount: string; ok: boolean; reason: string | null };
+}
+
 export type ReserveCreditResult =
   | { kind: 'RESERVED'; available: string }
   | { kind: 'CREDIT_LIMIT_EXCEEDED'; limit: string; receivable: string; openOrders: string; required: string }
@@ -87,6 +95,28 @@ export const ports = {
       enough: boolean;
       active: boolean;
     }>('crm', 'checkCredit', { customerId, amount: amount.toString() }),
+  applyPromotions: (input: {
+    customerId: string;
+    levelId: string | null;
+    couponCode: string | null;
+    lines: {
+      skuId: string;
+      productId: string | null;
+      brandId: string | null;
+      categoryIds: string[];
+      quantity: number;
+      amount: string;
+    }[];
+  }) => call<PromotionResult>('marketing', 'applyPromotions', input),
+  redeemCoupon: (orderId: string, customerId: string, code: string, discount: string) =>
+    call<{ kind: 'REDEEMED' } | { kind: 'COUPON_UNAVAILABLE'; reason: string }>('marketing', 'redeemCoupon', {
+      orderId,
+      customerId,
+      code,
+      discount,
+    }),
+  releaseCoupon: (orderId: string, reason: string) =>
+    call<unknown>('marketing', 'releaseCoupon', { orderId, reason }),
   reserveCredit: (orderId: string, customerId: string, amount: bigint) =>
     call<ReserveCreditResult>('crm', 'reserveCredit', { orderId, customerId, amount: amount.toString() }),
   releaseCredit: (orderId: string, reason: string) =>

@@ -16,6 +16,8 @@ export interface QuoteLineInput {
   notOrderable: string | null;
   /** base units available in the customer's warehouse (null: not known) */
   available: number | null;
+  /** a gift line of a promotion (price 0) */
+  isGift?: boolean;
 }
 
 export type QuoteProblem =
@@ -39,6 +41,7 @@ export type QuoteProblem =
       requiredMinor: bigint;
     }
   | { code: 'CUSTOMER_INACTIVE' }
+  | { code: 'COUPON_UNAVAILABLE'; couponCode: string; reason: string }
   | { code: 'EMPTY' };
 
 export interface QuotedLine extends QuoteLineInput {
@@ -92,11 +95,13 @@ export function evaluateQuote(input: {
   outsideWindowNextOpensAt: Date | null;
   credit: CreditFacts | null;
   customerActive: boolean;
+  /** the coupon asked for cannot be used (marketing says why) */
+  couponUnavailable?: { couponCode: string; reason: string } | null;
 }): QuoteResult {
   const lines = quoteLines(input.lines);
   const problems: QuoteProblem[] = [];
   if (!input.customerActive) problems.push({ code: 'CUSTOMER_INACTIVE' });
-  if (lines.length === 0) problems.push({ code: 'EMPTY' });
+  if (lines.filter((l) => !l.isGift).length === 0) problems.push({ code: 'EMPTY' });
   for (const l of lines) {
     if (l.notOrderable) problems.push({ code: 'NOT_ORDERABLE', skuId: l.skuId, reason: l.notOrderable });
     else if (l.factor === null) problems.push({ code: 'UNKNOWN_UNIT', skuId: l.skuId, unit: l.unit });

@@ -117,12 +117,14 @@ builder.queryFields((t) => ({
     type: QuoteRef,
     description: "The store's cart priced now, with every rule it breaks (minimum, hours, credit, stock).",
     authScopes: { customer: true },
-    resolve: async (_root, _args, ctx) => {
+    args: { couponCode: t.arg.string({ description: 'A coupon to try on the cart.' }) },
+    resolve: async (_root, args, ctx) => {
       const customerId = cartCustomer(ctx);
       const cart = await db().cart.findFirst({ where: { customerId }, ...cartQuery });
       return buildQuote(
         customerId,
         (cart?.lines ?? []).map((l) => ({ skuId: l.skuId, unit: l.unit, quantity: l.quantity })),
+        { couponCode: args.couponCode?.trim() || null },
       );
     },
   }),

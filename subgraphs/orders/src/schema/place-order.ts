@@ -133,6 +133,7 @@ const PlaceOrderInput = builder.inputType('PlaceOrderInput', {
     }),
     note: t.string(),
     rush: t.boolean({ description: '加急' }),
+    couponCode: t.string({ description: 'At most one coupon; used by this order only if it commits.' }),
     expectedTotal: t.field({
       type: 'Decimal',
       description: 'The total the customer was shown; PriceChanged when it differs now.',
@@ -241,6 +242,7 @@ builder.mutationField('placeOrder', (t) =>
         },
         expectedTotalMinor: input.expectedTotal != null ? decimalMinor(input.expectedTotal) : null,
         cartLineIds,
+        couponCode: input.couponCode?.trim() || null,
       });
       return (outcome.kind === 'REFUSED' ? refusalOf(outcome.problems) : outcome) as never;
     },

@@ -35,6 +35,8 @@ export function messageOf(p: QuoteProblem): string {
       return '客户账号未启用或已停用 (the store is not active)';
     case 'EMPTY':
       return '购物车是空的 (the cart is empty)';
+    case 'COUPON_UNAVAILABLE':
+      return `优惠券不可用：${p.reason} (the coupon cannot be used)`;
   }
 }
 
@@ -135,6 +137,35 @@ export const CustomerInactiveRef = problemType(
   () => ({}),
 );
 export const EmptyOrderRef = problemType('EmptyOrder', 'EMPTY', 'Nothing to order.', () => ({}));
+export const CouponUnavailableRef = problemType(
+  'CouponUnavailable',
+  'COUPON_UNAVAILABLE',
+  'The coupon asked for cannot be used on this order (expired, used, minimum spend, scope).',
+  (t) => ({
+    couponCode: t.string({ resolve: (p: Of<'COUPON_UNAVAILABLE'>) => p.couponCode }),
+    reason: t.string({ resolve: (p: Of<'COUPON_UNAVAILABLE'>) => p.reason }),
+  }),
+);
+
+const AppliedPromotionRef = builder.objectRef<Quote['promotions'][number]>('AppliedPromotion').implement({
+  description: 'An order-level promotion applied to this quote, and what it takes off.',
+  fields: (t) => ({
+    promotionId: t.id({ resolve: (p) => p.promotionId }),
+    kind: t.string({ resolve: (p) => p.kind }),
+    title: t.string({ resolve: (p) => p.title }),
+    discount: t.field({ type: builder.MoneyRef, resolve: (p) => money(BigInt(p.discount)) }),
+  }),
+});
+
+const QuoteCouponRef = builder.objectRef<NonNullable<Quote['coupon']>>('QuoteCoupon').implement({
+  description: 'The coupon asked for: whether it applies and what it takes off.',
+  fields: (t) => ({
+    code: t.string({ resolve: (c) => c.code }),
+    ok: t.boolean({ resolve: (c) => c.ok }),
+    reason: t.string({ nullable: true, resolve: (c) => c.reason }),
+    discount: t.field({ type: builder.MoneyRef, resolve: (c) => money(BigInt(c.discount)) }),
+  }),
+});
 
 export const QuoteLineRef = builder.objectRef<QuotedLine>('QuoteLine').implement({
   description: 'A line as it would be ordered now: its price for this store and where it comes from.',
@@ -160,7 +191,7 @@ export const QuoteLineRef = builder.objectRef<QuotedLine>('QuoteLine').implement
       resolve: (l) => l.available,
       description: 'Base units available in the store warehouse.',
     }),
-    isGift: t.boolean({ resolve: () => false }),
+    isGift: t.boolean({ resolve: (l) => l.isGift === true }),
   }),
 });
 
@@ -173,6 +204,8 @@ export const QuoteRef = builder.objectRef<Quote>('Quote').implement({
     total: t.field({ type: builder.MoneyRef, resolve: (q) => money(q.totalMinor) }),
     baseQuantity: t.int({ resolve: (q) => q.baseQuantity }),
     problems: t.field({ type: [OrderRuleProblemRef], resolve: (q) => q.problems }),
+    promotions: t.field({ type: [AppliedPromotionRef], resolve: (q) => q.promotions }),
+    coupon: t.field({ type: QuoteCouponRef, nullable: true, resolve: (q) => q.coupon }),
     canPlace: t.boolean({
       resolve: (q) => q.problems.length === 0,
       description: 'True when no rule is broken.',

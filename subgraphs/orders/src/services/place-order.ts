@@ -28,6 +28,7 @@ export interface PlaceOrderRequest {
   expectedTotalMinor: bigint | null;
   /** the cart lines ordered, removed once the order commits */
   cartLineIds: string[];
+  couponCode?: string | null;
 }
 
 const WAIT_MS = 15_000;
@@ -125,7 +126,11 @@ async function finish(
 
 /** Releases whatever this order id reserved; each release is idempotent and fine when nothing was. */
 export async function releaseAll(orderId: string, reason: string): Promise<void> {
-  await Promise.allSettled([ports.releaseStock(orderId, reason), ports.releaseCredit(orderId, reason)]);
+  await Promise.allSettled([
+    ports.releaseStock(orderId, reason),
+    ports.releaseCredit(orderId, reason),
+    ports.releaseCoupon(orderId, reason),
+  ]);
 }
 
 function orderNumber(orderId: string, now: Date): string {
@@ -145,7 +150,10 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
   const { orderId, leaseUntil } = taken;
   let quote: Quote;
   try {
-    quote = await buildQuote(request.customerId, request.lines, { checkCredit: false });
+    quote = await buildQuote(request.customerId, request.lines, {
+      checkCredit: false,
+      couponCode: request.couponCode ?? null,
+    });
   } catch (error) {
     await finish(request, orderId, 'FAILED', null);
     throw error;
@@ -206,6 +214,24 @@ export async function placeOrder(request: PlaceOrderRequest): Promise<PlaceOutco
       return outcome;
     }
     // For the crash test only (e2e/ordering-crash.test.ts): die between reserving and committing.
+    if (quote.coupon?.ok && BigInt(quote.coupon.discount) > 0n) {
+      // single-use: two orders at once can never both spend it
+      const coupon = await ports.redeemCoupon(
+        orderId,
+        request.customerId,
+        quote.coupon.code,
+        quote.coupon.discount,
+      );
+      if (coupon.kind !== 'REDEEMED') {
+        await releaseAll(orderId, 'coupon unavailable');
+        const outcome: PlaceOutcome = {
+          kind: 'REFUSED',
+          problems: [{ code: 'COUPON_UNAVAILABLE', couponCode: quote.coupon.code, reason: coupon.reason }],
+        };
+        await finish(request, orderId, 'REFUSED', outcome);
+        return outcome;
+      }
+    }
     if (process.env.ORDERS_FAULT === 'exit-after-reserve') process.exit(70);
     if (Date.now() > leaseUntil.getTime()) throw new LeaseLost('the submit took too long');
     await commitOrder(request, orderId, quote, stock.warehouseId);
@@ -239,6 +265,7 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
     unitPriceMinor: l.unitPriceMinor ?? 0n,
     priceSource: l.priceSource ?? 'UNKNOWN',
     amountMinor: l.amountMinor,
+    isGift: l.isGift ?? false,
   }));
   const events: NewEvent[] = [
     {
@@ -301,6 +328,7 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
         placedById: request.placedBy.id,
         idempotencyKey: request.idempotencyKey,
         warehouseId,
+        couponCode: quote.coupon?.ok ? quote.coupon.code : null,
         lines: { create: lines.map((l) => ({ ...l, tenantId })) },
         timeline: {
           create: [

@@ -1,7 +1,7 @@
 import { db } from '../db';
 import { isOpen, nextOpening, type OrderingWindow } from '../domain/ordering-window';
 import { type CreditFacts, evaluateQuote, type QuoteLineInput, type QuoteResult } from '../domain/quote';
-import { type CustomerFacts, ports, type SkuFacts } from '../ports';
+import { type CustomerFacts, type PromotionResult, ports, type SkuFacts } from '../ports';
 
 export interface RequestedLine {
   skuId: string;
@@ -17,6 +17,8 @@ export interface Quote extends QuoteResult {
   customerId: string;
   skus: Map<string, SkuFacts>;
   warehouseId: string | null;
+  promotions: PromotionResult['applied'];
+  coupon: PromotionResult['coupon'];
 }
 
 async function orderingRules(customer: CustomerFacts | null) {
@@ -45,7 +47,7 @@ async function orderingRules(customer: CustomerFacts | null) {
 export async function buildQuote(
   customerId: string,
   requested: readonly RequestedLine[],
-  options: { now?: Date; checkCredit?: boolean } = {},
+  options: { now?: Date; checkCredit?: boolean; couponCode?: string | null } = {},
 ): Promise<Quote> {
   const now = options.now ?? new Date();
   const skuIds = [...new Set(requested.map((l) => l.skuId))];
@@ -95,7 +97,51 @@ export async function buildQuote(
       available: availableOf.get(l.skuId) ?? null,
     };
   });
-  const subtotal = lines.reduce((s, l) => s + (l.unitPriceMinor ?? 0n) * BigInt(l.quantity), 0n);
+  // order-level promotions, gifts and the coupon, on the priced lines (marketing)
+  const promotable = lines.filter((l) => l.unitPriceMinor !== null && !l.notOrderable && l.factor !== null);
+  const promo: PromotionResult | null = promotable.length
+    ? await ports.applyPromotions({
+        customerId,
+        levelId: customer?.levelId ?? null,
+        couponCode: options.couponCode ?? null,
+        lines: promotable.map((l) => {
+          const sku = skus.get(l.skuId);
+          return {
+            skuId: l.skuId,
+            productId: sku?.productId ?? null,
+            brandId: sku?.brandId ?? null,
+            categoryIds: sku?.categoryIds ?? [],
+            quantity: (l.factor ?? 0) * l.quantity,
+            amount: ((l.unitPriceMinor ?? 0n) * BigInt(l.quantity)).toString(),
+          };
+        }),
+      })
+    : null;
+  if (promo?.gifts.length) {
+    const giftIds = [...new Set(promo.gifts.map((g) => g.skuId))];
+    const missing = giftIds.filter((id) => !skus.has(id));
+    if (missing.length) for (const s of await ports.skuFacts(null, missing)) skus.set(s.skuId, s);
+    const giftStock = await ports.checkStock(
+      customerId,
+      giftIds.map((skuId) => ({ skuId, quantity: 0 })),
+    );
+    for (const g of giftStock.lines) if (!availableOf.has(g.skuId)) availableOf.set(g.skuId, g.available);
+    for (const gift of promo.gifts)
+      lines.push({
+        skuId: gift.skuId,
+        unit: skus.get(gift.skuId)?.baseUnit ?? '',
+        factor: 1,
+        quantity: gift.quantity,
+        unitPriceMinor: 0n,
+        priceSource: 'GIFT',
+        notOrderable: null,
+        available: availableOf.get(gift.skuId) ?? null,
+        isGift: true,
+      });
+  }
+  const discountMinor = promo ? BigInt(promo.discount) : 0n;
+  const subtotal =
+    lines.reduce((s, l) => s + (l.unitPriceMinor ?? 0n) * BigInt(l.quantity), 0n) - discountMinor;
   let credit: CreditFacts | null = null;
   if (options.checkCredit !== false && subtotal > 0n) {
     const c = await ports.checkCredit(customerId, subtotal);
@@ -108,10 +154,23 @@ export async function buildQuote(
   }
   const result = evaluateQuote({
     lines,
+    discountMinor,
+    couponUnavailable:
+      promo?.coupon && !promo.coupon.ok
+        ? { couponCode: promo.coupon.code, reason: promo.coupon.reason ?? '' }
+        : null,
     minimums: rules.minimums,
     outsideWindowNextOpensAt: isOpen(rules.window, now) ? null : nextOpening(rules.window, now),
     credit,
     customerActive: customer?.active ?? false,
   });
-  return { ...result, customer, customerId, skus, warehouseId: stock?.warehouseId ?? null };
+  return {
+    ...result,
+    customer,
+    customerId,
+    skus,
+    warehouseId: stock?.warehouseId ?? null,
+    promotions: promo?.applied ?? [],
+    coupon: promo?.coupon ?? null,
+  };
 }
