@@ -243,6 +243,59 @@ describe('a store orders its cart', () => {
   });
 });
 
+describe('coupons', () => {
+  it('take their amount off the quote, and a single-use one goes to exactly one of ten submits at once', async () => {
+    const created = await gql(
+      `mutation($input: CouponTemplateInput!) { createCouponTemplate(input: $input) { __typename
+        ... on MutationCreateCouponTemplateSuccess { data { id } } ... on ValidationError { message problems { field message } } } }`,
+      {
+        input: {
+          title: '满减券 5 元',
+          kind: 'AMOUNT_OFF',
+          off: '5.00',
+          validFrom: new Date(Date.now() - 60_000).toISOString(),
+          validTo: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      },
+      'office1',
+    );
+    const templateId = created.createCouponTemplate.data?.id;
+    expect(templateId).toBeTruthy();
+    const claimed = await gql(
+      `mutation($id: ID!) { claimCoupon(templateId: $id) { __typename ... on MutationClaimCouponSuccess { data { code status } } } }`,
+      { id: templateId },
+      'store003',
+    );
+    const code = claimed.claimCoupon.data.code as string;
+
+    await emptyCart('store003');
+    const { skuId } = await skuWithStock(30);
+    await gql(ADD, { input: { skuId, quantity: 2 } }, 'store003');
+    const QUOTE_WITH = `query($c: String) { quote(couponCode: $c) { subtotal { amount } discount { amount } total { amount } coupon { code ok reason discount { amount } } } }`;
+    const plain = (await gql(QUOTE_WITH, { c: null }, 'store003')).quote;
+    const withCoupon = (await gql(QUOTE_WITH, { c: code }, 'store003')).quote;
+    expect(withCoupon.coupon).toMatchObject({ code, ok: true, discount: { amount: '5.00' } });
+    expect(Number(withCoupon.total.amount)).toBeCloseTo(Number(plain.total.amount) - 5, 2);
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        gql(PLACE, { input: { idempotencyKey: key(), couponCode: code } }, 'store003'),
+      ),
+    );
+    const kinds = answers.map((a) => a.placeOrder.data.__typename).sort();
+    expect(kinds.filter((k) => k === 'PlaceOrderSuccess')).toHaveLength(1);
+    expect(kinds.filter((k) => k !== 'PlaceOrderSuccess').every((k) => k === 'OrderNotPlaceable')).toBe(true);
+    const winner = answers.find((a) => a.placeOrder.data.__typename === 'PlaceOrderSuccess')!.placeOrder.data
+      .order;
+    expect(winner.total.amount).toBe(withCoupon.total.amount);
+    const holds = await sql(
+      `SELECT count(DISTINCT "orderId")::int AS n FROM inventory."StockReservation" WHERE "skuId" = $1 AND status IN ('HELD', 'CONFIRMED') AND "orderId" IN (SELECT "orderId" FROM orders."OrderAttempt" WHERE "customerId" = (SELECT "customerId" FROM orders."Order" WHERE id = $2))`,
+      [skuId, winner.id],
+    );
+    expect(holds[0].n).toBe(1); // the refused ones hold no stock
+  });
+});
+
 describe('review', () => {
   it('office approves; a rejected order gives its stock back; a store cancels only before approval', async () => {
     const { skuId } = await skuWithStock(10);
