@@ -110,6 +110,8 @@ export interface World {
     PromotionTarget: Marketing.PromotionTarget[];
     CustomerProfile: Marketing.CustomerProfile[];
     SkuReferencePrice: Marketing.SkuReferencePrice[];
+    CouponTemplate: Marketing.CouponTemplate[];
+    Coupon: Marketing.Coupon[];
   };
   inventory: {
     InventorySettings: Inventory.InventorySettings[];
@@ -341,7 +343,14 @@ export function buildWorld(options: WorldOptions): World {
       SkuRef: [],
       ItemSpecial: [],
     },
-    marketing: { Promotion: [], PromotionTarget: [], CustomerProfile: [], SkuReferencePrice: [] },
+    marketing: {
+      Promotion: [],
+      PromotionTarget: [],
+      CustomerProfile: [],
+      SkuReferencePrice: [],
+      CouponTemplate: [],
+      Coupon: [],
+    },
     inventory: {
       InventorySettings: [],
       SkuRef: [],
@@ -1117,6 +1126,78 @@ export function buildWorld(options: WorldOptions): World {
       skuId: buyGetSku.id,
     }),
   );
+  // coupons: a claimable 满200减15 (store001 and store002 hold one) and a VIP 95折 issued by staff
+  const couponTemplate = (
+    id: string,
+    t: Partial<Marketing.CouponTemplate> & Pick<Marketing.CouponTemplate, 'title' | 'titleEn' | 'kind'>,
+  ): Marketing.CouponTemplate => ({
+    id,
+    tenantId,
+    offMinor: null,
+    percentOff: null,
+    maxOffMinor: null,
+    minSpendMinor: 0n,
+    validFrom: at(promoStart),
+    validTo: at(promoEnd),
+    productIds: [],
+    skuIds: [],
+    brandIds: [],
+    categoryIds: [],
+    levelIds: [],
+    customerIds: [],
+    totalLimit: null,
+    perCustomerLimit: 1,
+    issuedCount: 0,
+    claimable: true,
+    active: true,
+    createdAt: at(promoStart - HOUR),
+    updatedAt: at(promoStart - HOUR),
+    ...t,
+  });
+  const demoCoupons: [string, string, string, string][] = [
+    ['cpn_welcome_0001', 'ctpl_welcome', DEMO_CUSTOMERS.store001.id, 'WELCOME15S1'],
+    ['cpn_welcome_0002', 'ctpl_welcome', DEMO_CUSTOMERS.store002.id, 'WELCOME15S2'],
+    ['cpn_vip95_0001', 'ctpl_vip95', DEMO_CUSTOMERS.store001.id, 'VIP95S1'],
+  ];
+  const issuedOf = (templateId: string) => demoCoupons.filter((c) => c[1] === templateId).length;
+  world.marketing.CouponTemplate.push(
+    couponTemplate('ctpl_welcome', {
+      title: '满200减15优惠券',
+      titleEn: '¥15 off orders over ¥200',
+      kind: 'AMOUNT_OFF',
+      offMinor: 1_500n,
+      minSpendMinor: 20_000n,
+      totalLimit: 1_000,
+      issuedCount: issuedOf('ctpl_welcome'),
+    }),
+    couponTemplate('ctpl_vip95', {
+      title: 'VIP专享95折券',
+      titleEn: 'VIP 5% off (up to ¥50)',
+      kind: 'PERCENT_OFF',
+      percentOff: 5,
+      maxOffMinor: 5_000n,
+      levelIds: [DEMO_CUSTOMERS.store001.levelId],
+      claimable: false,
+      issuedCount: issuedOf('ctpl_vip95'),
+    }),
+  );
+  world.marketing.Coupon = demoCoupons.map(([id, templateId, customer, code]) => ({
+    id,
+    tenantId,
+    templateId,
+    code,
+    customerId: customer,
+    status: 'AVAILABLE',
+    validFrom: at(promoStart),
+    validTo: at(promoEnd),
+    issuedBy: templateId === 'ctpl_welcome' ? 'CLAIM' : 'stf_boss',
+    orderId: null,
+    discountMinor: null,
+    reservedAt: null,
+    usedAt: null,
+    createdAt: at(promoStart),
+    updatedAt: at(promoStart),
+  }));
 
   // pricing's item specials: the rows its PromotionChanged consumer would keep, from the same
   // payload marketing emits, so a fresh database prices specials without any event
