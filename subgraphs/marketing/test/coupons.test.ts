@@ -236,7 +236,12 @@ describe('applyPromotions (internal)', () => {
     expect(r2.applied.map((a: any) => a.promotionId)).toEqual(['pr_gift_b9']);
   });
 
-  it('refuses bad input', async () => {
+  it('takes a line without a brand and a store without a level; refuses bad input', async () => {
+    const r = await call('applyPromotions', {
+      customerId: 'cus_1',
+      lines: [{ skuId: 's5', productId: 'p5', brandId: null, quantity: 1, amount: '20000' }],
+    });
+    expect(r.applied.map((a: any) => [a.promotionId, a.discount])).toEqual([['pr_off', '800']]);
     await expect(
       call('applyPromotions', { customerId: 'cus_1', levelId: null, lines: [line({ amount: '1.5' })] }),
     ).rejects.toMatchObject({ status: 400 });

@@ -6,15 +6,22 @@ const fen = z.string().regex(/^\d{1,15}$/, 'integer fen as a decimal string');
 /** Input of `applyPromotions` (orders' quote). */
 export const applyPromotionsInput = z.object({
   customerId: z.string().min(1),
-  levelId: z.string().min(1).nullable(),
+  levelId: z
+    .string()
+    .nullish()
+    .transform((v) => v || null),
   couponCode: z.string().nullish(),
   lines: z
     .array(
       z.object({
         skuId: z.string().min(1),
         productId: z.string().min(1),
-        brandId: z.string(),
-        categoryIds: z.array(z.string()),
+        /** null / absent for a product without a brand */
+        brandId: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? ''),
+        categoryIds: z.array(z.string()).default([]),
         quantity: z.number().int().nonnegative(),
         amount: fen,
       }),
