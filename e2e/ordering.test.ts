@@ -277,10 +277,9 @@ describe('coupons', () => {
     expect(withCoupon.coupon).toMatchObject({ code, ok: true, discount: { amount: '5.00' } });
     expect(Number(withCoupon.total.amount)).toBeCloseTo(Number(plain.total.amount) - 5, 2);
 
+    const keys = Array.from({ length: 10 }, () => key());
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        gql(PLACE, { input: { idempotencyKey: key(), couponCode: code } }, 'store003'),
-      ),
+      keys.map((k) => gql(PLACE, { input: { idempotencyKey: k, couponCode: code } }, 'store003')),
     );
     const kinds = answers.map((a) => a.placeOrder.data.__typename).sort();
     expect(kinds.filter((k) => k === 'PlaceOrderSuccess')).toHaveLength(1);
@@ -288,15 +287,74 @@ describe('coupons', () => {
     const winner = answers.find((a) => a.placeOrder.data.__typename === 'PlaceOrderSuccess')!.placeOrder.data
       .order;
     expect(winner.total.amount).toBe(withCoupon.total.amount);
+    // of the ten submits only the winner holds stock
     const holds = await sql(
-      `SELECT count(DISTINCT "orderId")::int AS n FROM inventory."StockReservation" WHERE "skuId" = $1 AND status IN ('HELD', 'CONFIRMED') AND "orderId" IN (SELECT "orderId" FROM orders."OrderAttempt" WHERE "customerId" = (SELECT "customerId" FROM orders."Order" WHERE id = $2))`,
-      [skuId, winner.id],
+      `SELECT DISTINCT r."orderId" FROM inventory."StockReservation" r JOIN orders."OrderAttempt" a ON a."orderId" = r."orderId"
+       WHERE a."idempotencyKey" = ANY($1) AND r.status IN ('HELD', 'CONFIRMED')`,
+      [keys],
     );
-    expect(holds[0].n).toBe(1); // the refused ones hold no stock
+    expect(holds.map((h: any) => h.orderId)).toEqual([winner.id]);
   });
 });
 
 describe('review', () => {
+  it('takes two steps when the tenant says so, and a price typed below the level price waits for the boss', async () => {
+    const { skuId } = await skuWithStock(10);
+    const APPROVE = `mutation($id: ID!) { approveOrder(id: $id) { __typename
+      ... on MutationApproveOrderSuccess { data { status reviewStage timeline { type } } } ... on ValidationError { message code } } }`;
+    await sql(
+      `INSERT INTO orders."OrderSettings" ("tenantId", "reviewSteps", "autoApproveLevelIds") VALUES ('tnt_demo', 2, '{}')
+       ON CONFLICT ("tenantId") DO UPDATE SET "reviewSteps" = 2`,
+    );
+    try {
+      await emptyCart('store003');
+      await gql(ADD, { input: { skuId, quantity: 1 } }, 'store003');
+      const id = (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.data.order
+        .id;
+      const first = await gql(APPROVE, { id }, 'office1');
+      expect(first.approveOrder.data).toMatchObject({ status: 'SUBMITTED', reviewStage: 'FINANCE' });
+      expect(first.approveOrder.data.timeline.map((e: any) => e.type)).toEqual([
+        'PLACED',
+        'BUSINESS_APPROVED',
+      ]);
+      expect((await gql(APPROVE, { id }, 'office1')).approveOrder).toMatchObject({
+        __typename: 'ValidationError',
+        code: 'WRONG_REVIEWER',
+      });
+      expect((await gql(APPROVE, { id }, 'finance1')).approveOrder.data).toMatchObject({
+        status: 'APPROVED',
+        reviewStage: 'DONE',
+      });
+    } finally {
+      await sql(`UPDATE orders."OrderSettings" SET "reviewSteps" = 1`);
+    }
+
+    const [customer] = await sql(`SELECT "customerId" FROM crm."CustomerUser" WHERE username = 'store003'`);
+    const onBehalf = await gql(
+      PLACE,
+      {
+        input: {
+          idempotencyKey: key(),
+          customerId: customer.customerId,
+          lines: [{ skuId, quantity: 1, price: '0.01' }],
+        },
+      },
+      'office1',
+    );
+    const order = onBehalf.placeOrder.data.order;
+    expect(order.status).toBe('SUBMITTED');
+    expect(order.lines[0]).toMatchObject({ priceSource: 'OVERRIDE', unitPrice: { amount: '0.01' } });
+    const pending = await gql(APPROVE, { id: order.id }, 'office1');
+    expect(pending.approveOrder).toMatchObject({
+      __typename: 'ValidationError',
+      code: 'PRICE_APPROVAL_PENDING',
+    });
+    const PRICES = `mutation($id: ID!) { approvePrices(id: $id) { __typename ... on MutationApprovePricesSuccess { data { priceApproval } } } }`;
+    expect(await gql(PRICES, { id: order.id }, 'office1').catch((e) => String(e))).toContain('FORBIDDEN');
+    expect((await gql(PRICES, { id: order.id }, 'boss')).approvePrices.data.priceApproval).toBe('APPROVED');
+    expect((await gql(APPROVE, { id: order.id }, 'office1')).approveOrder.data.status).toBe('APPROVED');
+  });
+
   it('office approves; a rejected order gives its stock back; a store cancels only before approval', async () => {
     const { skuId } = await skuWithStock(10);
     const place = async () => {

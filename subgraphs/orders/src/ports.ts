@@ -44,6 +44,8 @@ export interface LinePrice {
   unit: string;
   unitPrice: string | null;
   source: string | null;
+  /** the customer's level price (else wholesale) for this unit: a typed price below it needs the boss */
+  levelPrice: string | null;
 }
 
 export interface PromotionResult {

@@ -6,7 +6,7 @@ import {
   z,
 } from '@wholesail/platform';
 import { db } from './db';
-import { resolveCustomerPrice } from './domain/price-resolution';
+import { priceOptions, resolveCustomerPrice } from './domain/price-resolution';
 import { loadPriceBook } from './schema/price-book';
 
 const quotePricesInput = z.object({
@@ -44,20 +44,27 @@ export const pricingInternal: InternalCommands = {
       lines.map(async (line) => {
         const ref = refOf.get(line.skuId);
         const at = ref?.unitNames.indexOf(line.unit) ?? -1;
-        if (!ref || at < 0) return { skuId: line.skuId, unit: line.unit, unitPrice: null, source: null };
+        if (!ref || at < 0)
+          return { skuId: line.skuId, unit: line.unit, unitPrice: null, source: null, levelPrice: null };
         const book = await loadPriceBook(ctx, customerId, line.skuId);
-        const price = resolveCustomerPrice({
+        const input = {
           ...book,
           unit: line.unit,
           factor: ref.unitFactors[at] ?? 1,
           baseUnit: ref.baseUnit,
           quantity: line.quantity,
-        });
+        };
+        const price = resolveCustomerPrice(input);
+        // the floor a typed price is held to: the level price, else the wholesale price
+        const options = priceOptions(input);
+        const floor =
+          options.find((o) => o.source === 'LEVEL') ?? options.find((o) => o.source === 'WHOLESALE');
         return {
           skuId: line.skuId,
           unit: line.unit,
           unitPrice: price ? price.minor.toString() : null,
           source: price?.source ?? null,
+          levelPrice: floor ? floor.minor.toString() : null,
         };
       }),
     );

@@ -18,6 +18,24 @@ export interface QuoteLineInput {
   available: number | null;
   /** a gift line of a promotion (price 0) */
   isGift?: boolean;
+  /** the customer's level price of one unit, for typed prices (special-price approval) */
+  levelPriceMinor?: bigint | null;
+}
+
+/** A price typed for an order on behalf below the level price waits for the boss (特价审批). */
+export function needsPriceApproval(lines: readonly QuoteLineInput[]): boolean {
+  return lines.some(
+    (l) =>
+      l.priceSource === 'OVERRIDE' &&
+      l.unitPriceMinor !== null &&
+      l.levelPriceMinor != null &&
+      l.unitPriceMinor < l.levelPriceMinor,
+  );
+}
+
+/** The review steps an order goes through: 业务审核, then 财务审核 when the tenant has two. */
+export function nextReviewStage(stage: string, reviewSteps: number): 'FINANCE' | 'DONE' {
+  return stage === 'BUSINESS' && reviewSteps >= 2 ? 'FINANCE' : 'DONE';
 }
 
 export type QuoteProblem =

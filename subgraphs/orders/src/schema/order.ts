@@ -19,6 +19,12 @@ export const OrderLineRef = builder.prismaObject('OrderLine', {
     }),
     amount: t.field({ type: builder.MoneyRef, resolve: (line) => ({ minor: line.amountMinor }) }),
     isGift: t.exposeBoolean('isGift'),
+    levelPrice: t.field({
+      type: builder.MoneyRef,
+      nullable: true,
+      description: "The store's level price of one unit when ordered (a typed price is held to it).",
+      resolve: (line) => (line.levelPriceMinor == null ? null : { minor: line.levelPriceMinor }),
+    }),
   }),
 });
 
@@ -46,6 +52,12 @@ export const OrderRef = builder.prismaObject('Order', {
     channel: t.field({ type: OrderChannelEnum, resolve: (o) => o.channel }),
     total: t.field({ type: builder.MoneyRef, resolve: (o) => ({ minor: o.totalMinor }) }),
     rush: t.exposeBoolean('rush'),
+    reviewStage: t.exposeString('reviewStage', {
+      description: 'BUSINESS (业务审核 next), FINANCE (财务审核 next) or DONE.',
+    }),
+    priceApproval: t.exposeString('priceApproval', {
+      description: 'NONE, PENDING (a price below the level price waits for the boss: 特价审批) or APPROVED.',
+    }),
     note: t.exposeString('note'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),

@@ -8,6 +8,7 @@ import {
 import { builder } from '../builder';
 import { db } from '../db';
 import { canTransition, type OrderStatus } from '../domain/order-status';
+import { nextReviewStage } from '../domain/quote';
 import { releaseAll } from '../services/place-order';
 import { OrderRef } from './order';
 
@@ -49,7 +50,7 @@ async function transition(
       );
     const moved = await tx.order.updateMany({
       where: { id: orderId, status: order.status, version: order.version },
-      data: { status: to, version: { increment: 1 } },
+      data: { status: to, version: { increment: 1 }, ...(to === 'APPROVED' ? { reviewStage: 'DONE' } : {}) },
     });
     if (moved.count !== 1)
       throw new ValidationError(
@@ -91,6 +92,27 @@ async function transition(
   });
 }
 
+/** 业务审核 passed, 财务审核 next: the order stays SUBMITTED, the timeline says who reviewed. */
+async function reviewStep(ctx: RequestContext, orderId: string, version: number) {
+  const actor = actorOf(ctx);
+  return db().$transaction(async (tx) => {
+    const moved = await tx.order.updateMany({
+      where: { id: orderId, status: 'SUBMITTED', reviewStage: 'BUSINESS', version },
+      data: { reviewStage: 'FINANCE', version: { increment: 1 } },
+    });
+    if (moved.count !== 1)
+      throw new ValidationError(
+        '订单刚被他人修改，请刷新 (the order just changed: reload it)',
+        [],
+        'CONFLICT',
+      );
+    await tx.orderEvent.create({
+      data: { orderId, type: 'BUSINESS_APPROVED', actorKind: actor.kind, actorId: actor.id } as never,
+    });
+    return tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  });
+}
+
 const reasonProblems = (reason: string) =>
   reason.trim().length === 0 || reason.length > 500
     ? [{ field: 'reason', message: '请填写原因（最多 500 字） (give a reason, at most 500 characters)' }]
@@ -99,12 +121,65 @@ const reasonProblems = (reason: string) =>
 builder.mutationFields((t) => ({
   approveOrder: t.field({
     type: OrderRef,
-    description: 'Office, finance or the boss approve a submitted order (审核).',
+    description:
+      'Review a submitted order (审核). One step: office, finance or the boss approve it. Two steps (tenant setting): office or the boss first (业务审核), then finance or the boss (财务审核). An order with a price below the level price needs approvePrices by the boss first.',
     authScopes: { role: [...REVIEWERS] },
     errors: { types: [ValidationError] },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      transition(ctx, String(args.id), 'APPROVED', { type: 'APPROVED', eventType: 'OrderApproved' }),
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const order = await db().order.findFirst({ where: { id } });
+      if (!order)
+        throw new ValidationError(
+          '订单不存在 (no such order)',
+          [{ field: 'id', message: 'no such order' }],
+          'NOT_FOUND',
+        );
+      if (order.status === 'SUBMITTED' && order.priceApproval === 'PENDING')
+        throw new ValidationError(
+          '订单含低于等级价的价格，需老板先审批特价 (prices below the level price wait for the boss)',
+          [],
+          'PRICE_APPROVAL_PENDING',
+        );
+      const settings = await db().orderSettings.findFirst();
+      const roles = ctx.viewer.kind === 'staff' ? ctx.viewer.roles : [];
+      const stage = order.reviewStage;
+      const steps = settings?.reviewSteps ?? 1;
+      if (order.status === 'SUBMITTED' && steps >= 2) {
+        const may = stage === 'FINANCE' ? ['FINANCE', 'BOSS'] : ['OFFICE', 'BOSS'];
+        if (!roles.some((r) => may.includes(r)))
+          throw new ValidationError(
+            stage === 'FINANCE'
+              ? '需财务审核 (finance reviews this step)'
+              : '需业务审核 (office reviews this step)',
+            [],
+            'WRONG_REVIEWER',
+          );
+        if (nextReviewStage(stage, steps) === 'FINANCE') return reviewStep(ctx, order.id, order.version);
+      }
+      return transition(ctx, id, 'APPROVED', { type: 'APPROVED', eventType: 'OrderApproved' });
+    },
+  }),
+  approvePrices: t.field({
+    type: OrderRef,
+    description: 'The boss approves the prices below the level price of an order on behalf (特价审批).',
+    authScopes: { role: ['BOSS'] },
+    errors: { types: [ValidationError] },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = String(args.id);
+      const moved = await db().order.updateMany({
+        where: { id, status: 'SUBMITTED', priceApproval: 'PENDING' },
+        data: { priceApproval: 'APPROVED', version: { increment: 1 } },
+      });
+      if (moved.count !== 1)
+        throw new ValidationError('没有待审批的特价 (no prices wait for approval)', [], 'NOTHING_TO_APPROVE');
+      const actor = actorOf(ctx);
+      await db().orderEvent.create({
+        data: { orderId: id, type: 'PRICES_APPROVED', actorKind: actor.kind, actorId: actor.id } as never,
+      });
+      return db().order.findUniqueOrThrow({ where: { id } });
+    },
   }),
   rejectOrder: t.field({
     type: OrderRef,

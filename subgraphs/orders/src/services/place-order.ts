@@ -7,7 +7,7 @@ import {
   runInTenant,
 } from '@wholesail/platform';
 import { database, db } from '../db';
-import { autoApproves, baseQuantities, type QuoteProblem } from '../domain/quote';
+import { autoApproves, baseQuantities, needsPriceApproval, type QuoteProblem } from '../domain/quote';
 import { ports } from '../ports';
 import { buildQuote, type Quote, type RequestedLine } from './quote';
 
@@ -252,10 +252,12 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
   const tenantId = requireTenantId();
   const now = new Date();
   const settings = await db().orderSettings.findFirst();
-  const approved = autoApproves(
+  const byRule = autoApproves(
     { levelIds: settings?.autoApproveLevelIds ?? [], belowMinor: settings?.autoApproveBelowMinor ?? null },
     { levelId: quote.customer?.levelId ?? null, totalMinor: quote.totalMinor },
   );
+  // an order waiting for the boss's price approval is never approved by a rule
+  const approved = byRule && !needsPriceApproval(quote.lines);
   const status = approved ? 'APPROVED' : 'SUBMITTED';
   const lines = quote.lines.map((l) => ({
     skuId: l.skuId,
@@ -266,7 +268,9 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
     priceSource: l.priceSource ?? 'UNKNOWN',
     amountMinor: l.amountMinor,
     isGift: l.isGift ?? false,
+    levelPriceMinor: l.levelPriceMinor ?? null,
   }));
+  const priceApproval = needsPriceApproval(quote.lines) ? 'PENDING' : 'NONE';
   const events: NewEvent[] = [
     {
       tenantId,
@@ -329,6 +333,8 @@ async function commitOrder(request: PlaceOrderRequest, orderId: string, quote: Q
         idempotencyKey: request.idempotencyKey,
         warehouseId,
         couponCode: quote.coupon?.ok ? quote.coupon.code : null,
+        priceApproval,
+        reviewStage: status === 'APPROVED' ? 'DONE' : 'BUSINESS',
         lines: { create: lines.map((l) => ({ ...l, tenantId })) },
         timeline: {
           create: [

@@ -93,6 +93,7 @@ export async function buildQuote(
       quantity: l.quantity,
       unitPriceMinor: override ?? (price?.unitPrice != null ? BigInt(price.unitPrice) : null),
       priceSource: override !== null ? 'OVERRIDE' : (price?.source ?? null),
+      levelPriceMinor: price?.levelPrice != null ? BigInt(price.levelPrice) : null,
       notOrderable: l.sku ? l.sku.notOrderable : 'UNKNOWN',
       available: availableOf.get(l.skuId) ?? null,
     };
