@@ -1695,6 +1695,8 @@ function buildOrders(world: World, ctx: OrderContext): void {
       discountMinor: 0n,
       warehouseId: o.customer.region === 'north' ? 'wh_north' : 'wh_main',
       couponCode: null,
+      reviewStage: o.steps.some((st) => st.step === 'APPROVED') ? 'DONE' : 'BUSINESS',
+      priceApproval: 'NONE',
       createdAt: new Date(o.createdAt),
       updatedAt: new Date(o.steps[o.steps.length - 1]!.at),
     });
@@ -1711,6 +1713,7 @@ function buildOrders(world: World, ctx: OrderContext): void {
         priceSource: l.source,
         amountMinor: BigInt(l.unitPrice * l.quantity),
         isGift: false,
+        levelPriceMinor: null,
       });
     }
     let previous: OrderStatus | null = null;

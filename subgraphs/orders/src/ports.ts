@@ -52,7 +52,8 @@ export interface PromotionResult {
   /** fen: the order-level discounts and the coupon together */
   discount: string;
   applied: { promotionId: string; kind: string; title: string; discount: string }[];
-  gifts: { skuId: string; quantity: number; promotionId: string }[];
+  /** `quantity` counts `unit` when marketing names one (e.g. 箱), else base units */
+  gifts: { skuId: string; quantity: number; promotionId: string; unit?: string | null }[];
   coupon: null | { code: string; discount: string; ok: boolean; reason: string | null };
 }
 

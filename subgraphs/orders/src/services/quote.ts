@@ -127,11 +127,14 @@ export async function buildQuote(
       giftIds.map((skuId) => ({ skuId, quantity: 0 })),
     );
     for (const g of giftStock.lines) if (!availableOf.has(g.skuId)) availableOf.set(g.skuId, g.available);
-    for (const gift of promo.gifts)
+    for (const gift of promo.gifts) {
+      const sku = skus.get(gift.skuId);
+      const unit =
+        gift.unit && sku?.units.some((u) => u.name === gift.unit) ? gift.unit : (sku?.baseUnit ?? '');
       lines.push({
         skuId: gift.skuId,
-        unit: skus.get(gift.skuId)?.baseUnit ?? '',
-        factor: 1,
+        unit,
+        factor: sku?.units.find((u) => u.name === unit)?.factor ?? 1,
         quantity: gift.quantity,
         unitPriceMinor: 0n,
         priceSource: 'GIFT',
@@ -139,6 +142,7 @@ export async function buildQuote(
         available: availableOf.get(gift.skuId) ?? null,
         isGift: true,
       });
+    }
   }
   const discountMinor = promo ? BigInt(promo.discount) : 0n;
   const subtotal =
