@@ -1,46 +1,22 @@
-import { type Stack, startStack } from '@wholesail/stack';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_OPERATIONS } from '../storefront/app/lib/queries';
-import { launchBrowser } from './helpers/browser';
+import { expectOperationsValid, logIn as logInAt, useBrowserStack } from './helpers/browser';
+import { gatewayClient } from './helpers/gateway';
 
 // The retailer's shop in a real Chromium at phone size, over the whole stack with the demo data:
 // search with suggestions, the product page with the store's own price and its source, unit
 // switch, home zones, browse, bought-before, brand authorisation and guests.
 
 const TEST_TIMEOUT = 90_000;
-const PHONE = { width: 390, height: 844 };
 /** 可口可乐苹果汁: store001 (VIP) has a customer price on its first SKU; store002 pays its level price. */
 const APPLE_JUICE = 'prd_00038';
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const env = useBrowserStack({ device: 'phone' });
+const { gql, tokenOf } = gatewayClient(() => env.gatewayUrl());
 
 function urls() {
-  if (!stack) throw new Error('The stack did not start');
-  return { shop: stack.urls.storefront.replace(/\/+$/, ''), gateway: stack.urls.gateway };
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(urls().gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const data = await gql<{ login: { token?: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  if (!data.login.token) throw new Error(`${username} could not log in`);
-  return data.login.token;
+  return { shop: env.appUrl('storefront'), gateway: env.gatewayUrl() };
 }
 
 interface ApiPrice {
@@ -67,25 +43,9 @@ async function apiPrices(username: string, productId: string, unit: string) {
   return { base: sku.price, unit: sku.unitPrice, level: data.me.customer.level.name };
 }
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('The browser did not start');
-  await context?.close();
-  context = await browser.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  return context.newPage();
-}
+const newPage = () => env.newPage();
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${urls().shop}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
+const logIn = (page: Page, username: string) => logInAt(page, urls().shop, username);
 
 /** Types like a person (key by key), so the debounced suggestions run as they would. */
 async function typeSearch(page: Page, text: string) {
@@ -95,7 +55,7 @@ async function typeSearch(page: Page, text: string) {
 }
 
 async function setGuestBrowsing(allowed: boolean) {
-  if (!stack) throw new Error('The stack did not start');
+  const { stack } = env;
   const client = new pg.Client({ connectionString: stack.databaseUrl });
   await client.connect();
   try {
@@ -107,29 +67,9 @@ async function setGuestBrowsing(allowed: boolean) {
   await stack.settle();
 }
 
-beforeAll(async () => {
-  stack = await startStack({ apps: true });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
 describe('storefront shop in a browser', () => {
   it('sends only operations that are valid against the composed schema', async () => {
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
-    const schema = buildClientSchema(introspection);
-    for (const [name, text] of Object.entries(ALL_OPERATIONS)) {
-      const problems = validate(schema, parse(text)).map((e) => e.message);
-      expect({ name, problems }).toEqual({ name, problems: [] });
-    }
+    await expectOperationsValid(urls().gateway, ALL_OPERATIONS);
   });
 
   it(
