@@ -98,7 +98,7 @@ async function orderableSkus(): Promise<StockedSku[]> {
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
   __typename
-  ... on MutationPlaceOrderSuccess { data { __typename ... on PlaceOrderSuccess { order { id number status } } } }
+  ... on PlaceOrderSuccess { order { id number status } }
   ... on ValidationError { message problems { field message } } } }`;
 
 /** store001 orders through its cart, as the shop does. */
@@ -112,12 +112,9 @@ async function placeAsStore(skuId: string, quantity: number, rush = false) {
   );
   expect(added.addToCart.__typename).toBe('MutationAddToCartSuccess');
   const placed = await gql<{
-    placeOrder: {
-      __typename: string;
-      data?: { __typename: string; order?: { id: string; number: string; status: string } };
-    };
+    placeOrder: { __typename: string; order?: { id: string; number: string; status: string } };
   }>(PLACE, { input: { idempotencyKey: `e2e-console-${Math.random().toString(36).slice(2)}`, rush } }, token);
-  const order = placed.placeOrder.data?.order;
+  const order = placed.placeOrder?.order;
   if (!order) throw new Error(`placeOrder did not place: ${JSON.stringify(placed.placeOrder)}`);
   return order;
 }

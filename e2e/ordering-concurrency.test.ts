@@ -32,7 +32,7 @@ async function login(username: string): Promise<string> {
 }
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename
-  ... on MutationPlaceOrderSuccess { data { __typename ... on PlaceOrderSuccess { order { id } } } }
+  ... on PlaceOrderSuccess { order { id } }
   ... on ValidationError { message } } }`;
 
 const q = async (text: string, params: unknown[] = []) => (await db!.query(text, params)).rows;
@@ -120,8 +120,8 @@ describe('concurrent buyers', () => {
     const placed = answers
       .map((a: any, i) => ({
         i,
-        id: a.placeOrder.data?.order?.id as string | undefined,
-        type: a.placeOrder.data?.__typename,
+        id: a.placeOrder?.order?.id as string | undefined,
+        type: a.placeOrder?.__typename,
       }))
       .filter((a) => a.id);
     expect(placed.length).toBeGreaterThan(0);
@@ -193,10 +193,8 @@ describe('concurrent buyers', () => {
         ),
       ),
     );
-    const accepted = answers.filter((a: any) => a.placeOrder.data?.__typename === 'PlaceOrderSuccess').length;
-    const refused = answers.filter(
-      (a: any) => a.placeOrder.data?.__typename === 'CreditLimitExceeded',
-    ).length;
+    const accepted = answers.filter((a: any) => a.placeOrder?.__typename === 'PlaceOrderSuccess').length;
+    const refused = answers.filter((a: any) => a.placeOrder?.__typename === 'CreditLimitExceeded').length;
     expect(accepted + refused).toBe(20);
     const fits = Math.max(0, Math.floor(Number(before.available.amount) / 100));
     expect(accepted).toBe(Math.min(20, fits));

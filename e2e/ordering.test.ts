@@ -61,8 +61,6 @@ const QUOTE = `query { quote { total { amount } subtotal { amount } canPlace
     ... on OutsideOrderingWindow { nextOpensAt } ... on ShortStock { requested available } } } }`;
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
   __typename
-  ... on MutationPlaceOrderSuccess { data {
-    __typename
     ... on PlaceOrderSuccess { order { id number status total { amount } lines { sku { id } unit quantity unitPrice { amount } priceSource } timeline { type toStatus } } }
     ... on OutOfStock { lines { sku { id } requested available } }
     ... on CreditLimitExceeded { limit { amount } receivable { amount } openOrders { amount } required { amount } }
@@ -70,7 +68,6 @@ const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
     ... on OutsideOrderingWindow { nextOpensAt }
     ... on PriceChanged { expectedTotal { amount } total { amount } }
     ... on OrderNotPlaceable { problems { code message } }
-  } }
   ... on ValidationError { message problems { field message } } } }`;
 
 async function skuWithStock(minimum: number): Promise<{ skuId: string; available: number }> {
@@ -132,7 +129,7 @@ describe('a store orders its cart', () => {
       { input: { idempotencyKey: key(), expectedTotal: quote.total.amount } },
       'store003',
     );
-    const result = placed.placeOrder.data;
+    const result = placed.placeOrder;
     expect(result.__typename).toBe('PlaceOrderSuccess');
     expect(result.order.total.amount).toBe(quote.total.amount);
     expect(result.order.lines).toEqual([
@@ -160,7 +157,7 @@ describe('a store orders its cart', () => {
     const answers = await Promise.all(
       Array.from({ length: 5 }, () => gql(PLACE, { input: { idempotencyKey } }, 'store002')),
     );
-    const ids = new Set(answers.map((a) => a.placeOrder.data.order?.id));
+    const ids = new Set(answers.map((a) => a.placeOrder.order?.id));
     expect(ids.size).toBe(1);
     const [id] = [...ids];
     expect(id).toBeTruthy();
@@ -190,7 +187,7 @@ describe('a store orders its cart', () => {
         expect.objectContaining({ __typename: 'BelowMinimum', minimumAmount: { amount: '999999.00' } }),
       );
       const placed = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
-      expect(placed.placeOrder.data).toMatchObject({
+      expect(placed.placeOrder).toMatchObject({
         __typename: 'BelowMinimum',
         minimumAmount: { amount: '999999.00' },
       });
@@ -200,9 +197,9 @@ describe('a store orders its cart', () => {
       );
       const outside = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
       // a one-minute window: outside it almost always; inside it the order goes through
-      if (outside.placeOrder.data.__typename !== 'PlaceOrderSuccess') {
-        expect(outside.placeOrder.data.__typename).toBe('OutsideOrderingWindow');
-        expect(new Date(outside.placeOrder.data.nextOpensAt).getTime()).toBeGreaterThan(Date.now());
+      if (outside.placeOrder.__typename !== 'PlaceOrderSuccess') {
+        expect(outside.placeOrder.__typename).toBe('OutsideOrderingWindow');
+        expect(new Date(outside.placeOrder.nextOpensAt).getTime()).toBeGreaterThan(Date.now());
         const cart = await gql(`query { cart { lines { id } } }`, {}, 'store003');
         expect(cart.cart.lines).toHaveLength(1);
       }
@@ -218,8 +215,8 @@ describe('a store orders its cart', () => {
     const { skuId } = await skuWithStock(5);
     await gql(ADD, { input: { skuId, quantity: 1 } }, 'store003');
     const placed = await gql(PLACE, { input: { idempotencyKey: key(), expectedTotal: '0.01' } }, 'store003');
-    expect(placed.placeOrder.data.__typename).toBe('PriceChanged');
-    expect(placed.placeOrder.data.expectedTotal.amount).toBe('0.01');
+    expect(placed.placeOrder.__typename).toBe('PriceChanged');
+    expect(placed.placeOrder.expectedTotal.amount).toBe('0.01');
   });
 
   it('refuses more than the warehouse has, listing the line, and reserves nothing', async () => {
@@ -231,10 +228,8 @@ describe('a store orders its cart', () => {
       [skuId],
     );
     const placed = await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003');
-    expect(placed.placeOrder.data.__typename).toBe('OutOfStock');
-    expect(placed.placeOrder.data.lines).toEqual([
-      { sku: { id: skuId }, requested: available + 1, available },
-    ]);
+    expect(placed.placeOrder.__typename).toBe('OutOfStock');
+    expect(placed.placeOrder.lines).toEqual([{ sku: { id: skuId }, requested: available + 1, available }]);
     const after = await sql(
       `SELECT reserved FROM inventory."Stock" WHERE "skuId" = $1 AND "warehouseId" = 'wh_main'`,
       [skuId],
@@ -281,11 +276,10 @@ describe('coupons', () => {
     const answers = await Promise.all(
       keys.map((k) => gql(PLACE, { input: { idempotencyKey: k, couponCode: code } }, 'store003')),
     );
-    const kinds = answers.map((a) => a.placeOrder.data.__typename).sort();
+    const kinds = answers.map((a) => a.placeOrder.__typename).sort();
     expect(kinds.filter((k) => k === 'PlaceOrderSuccess')).toHaveLength(1);
     expect(kinds.filter((k) => k !== 'PlaceOrderSuccess').every((k) => k === 'OrderNotPlaceable')).toBe(true);
-    const winner = answers.find((a) => a.placeOrder.data.__typename === 'PlaceOrderSuccess')!.placeOrder.data
-      .order;
+    const winner = answers.find((a) => a.placeOrder.__typename === 'PlaceOrderSuccess')!.placeOrder.order;
     expect(winner.total.amount).toBe(withCoupon.total.amount);
     // of the ten submits only the winner holds stock
     const holds = await sql(
@@ -309,8 +303,7 @@ describe('review', () => {
     try {
       await emptyCart('store003');
       await gql(ADD, { input: { skuId, quantity: 1 } }, 'store003');
-      const id = (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.data.order
-        .id;
+      const id = (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.order.id;
       const first = await gql(APPROVE, { id }, 'office1');
       expect(first.approveOrder.data).toMatchObject({ status: 'SUBMITTED', reviewStage: 'FINANCE' });
       expect(first.approveOrder.data.timeline.map((e: any) => e.type)).toEqual([
@@ -341,7 +334,7 @@ describe('review', () => {
       },
       'office1',
     );
-    const order = onBehalf.placeOrder.data.order;
+    const order = onBehalf.placeOrder.order;
     expect(order.status).toBe('SUBMITTED');
     expect(order.lines[0]).toMatchObject({ priceSource: 'OVERRIDE', unitPrice: { amount: '0.01' } });
     const pending = await gql(APPROVE, { id: order.id }, 'office1');
@@ -360,7 +353,7 @@ describe('review', () => {
     const place = async () => {
       await emptyCart('store003');
       await gql(ADD, { input: { skuId, quantity: 2 } }, 'store003');
-      return (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.data.order
+      return (await gql(PLACE, { input: { idempotencyKey: key() } }, 'store003')).placeOrder.order
         .id as string;
     };
     const APPROVE = `mutation($id: ID!) { approveOrder(id: $id) { __typename ... on MutationApproveOrderSuccess { data { status timeline { type } } } ... on ValidationError { message } } }`;

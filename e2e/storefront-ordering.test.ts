@@ -1,10 +1,8 @@
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { type Stack, startStack } from '@wholesail/stack';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
 import pg from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_OPERATIONS } from '../storefront/app/lib/ordering-queries';
-import { launchBrowser } from './helpers/browser';
+import { expectOperationsValid, logIn as logInAt, useBrowserStack } from './helpers/browser';
+import { gatewayClient } from './helpers/gateway';
 
 // The store's ordering pages in a real Chromium at phone size, over the whole stack with the demo
 // data: add to cart on the product page, the cart with the quote's total, placing the order,
@@ -12,42 +10,15 @@ import { launchBrowser } from './helpers/browser';
 // only as store003 (other test files use store001 and store002).
 
 const TEST_TIMEOUT = 120_000;
-const PHONE = { width: 390, height: 844 };
 const STORE = 'store003';
 /** 可口可乐苹果汁: SKUs sold by the bottle and by the box of 12. */
 const APPLE_JUICE = 'prd_00038';
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-const tokens = new Map<string, string>();
+const env = useBrowserStack({ device: 'phone' });
+const { gql, tokenOf } = gatewayClient(() => env.gatewayUrl());
 
 function urls() {
-  if (!stack) throw new Error('The stack did not start');
-  return { shop: stack.urls.storefront.replace(/\/+$/, ''), gateway: stack.urls.gateway };
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(urls().gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const data = await gql<{ login: { token?: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  if (!data.login.token) throw new Error(`${username} could not log in`);
-  tokens.set(username, data.login.token);
-  return data.login.token;
+  return { shop: env.appUrl('storefront'), gateway: env.gatewayUrl() };
 }
 
 /** As the store, through the gateway: the truth the pages must show. */
@@ -77,8 +48,7 @@ interface ApiQuote {
 }
 
 async function sql(text: string, params: unknown[] = []) {
-  if (!stack) throw new Error('The stack did not start');
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
+  const client = new pg.Client({ connectionString: env.stack.databaseUrl });
   await client.connect();
   try {
     return (await client.query(text, params)).rows;
@@ -108,25 +78,9 @@ async function boxSku(): Promise<string> {
   return sku.id;
 }
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('The browser did not start');
-  await context?.close();
-  context = await browser.newContext({
-    viewport: PHONE,
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-  });
-  return context.newPage();
-}
+const newPage = () => env.newPage();
 
-async function logIn(page: Page, username: string) {
-  await page.goto(`${urls().shop}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
+const logIn = (page: Page, username: string) => logInAt(page, urls().shop, username);
 
 /** Opens a page and waits until it is hydrated (its buttons run in the browser). */
 async function open(page: Page, path: string) {
@@ -145,47 +99,22 @@ async function text(page: Page, testId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  stack = await startStack({ apps: true });
   // As e2e/ordering.test.ts: store003 orders from the main warehouse (inventory's view of the
   // customer; the demo data's north warehouse has no stock rows in inventory yet).
   await sql(
     `UPDATE inventory."CustomerWarehouse" SET "warehouseId" = 'wh_main'
      WHERE "tenantId" = 'tnt_demo' AND "customerId" = 'cus_0003'`,
   );
-  await stack.settle();
-  browser = await launchBrowser();
+  await env.stack.settle();
 }, 180_000);
 
 beforeEach(async () => {
   await asStore('mutation { clearCart { id } }');
 });
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
 describe('storefront ordering in a browser', () => {
   it('sends only operations that are valid against the composed schema and the gateway depth limit', async () => {
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
-    const schema = buildClientSchema(introspection);
-    for (const [name, operation] of Object.entries(ALL_OPERATIONS)) {
-      const problems = validate(schema, parse(operation)).map((e) => e.message);
-      expect({ name, problems }).toEqual({ name, problems: [] });
-      // and within the gateway's depth limit (its graphql-armor maxDepth of 12; fragments count)
-      let tooDeep: string[] = [];
-      try {
-        tooDeep = validate(schema, parse(operation), [maxDepthRule({ n: 12 })]).map((e) => e.message);
-      } catch (error) {
-        tooDeep = [(error as Error).message];
-      }
-      expect({ name, tooDeep }).toEqual({ name, tooDeep: [] });
-    }
+    await expectOperationsValid(urls().gateway, ALL_OPERATIONS, { maxDepth: 12 });
   });
 
   it(

@@ -320,27 +320,23 @@ export const PLACE_ORDER_MUTATION = /* GraphQL */ `
   mutation OrdersPlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
       __typename
-      ... on MutationPlaceOrderSuccess {
-        data {
-          __typename
-          ... on PlaceOrderSuccess { order { id number status } }
-          ... on CreditLimitExceeded {
-            message
-            limit { amount } receivable { amount } openOrders { amount } required { amount }
-          }
-          ... on OutOfStock {
-            message
-            lines { message requested available sku { id code product { name } } }
-          }
-          ... on BelowMinimum {
-            message minimumQuantity quantity
-            minimumAmount { amount } amount { amount }
-          }
-          ... on OutsideOrderingWindow { message nextOpensAt }
-          ... on PriceChanged { message expectedTotal { amount } total { amount } }
-          ... on OrderNotPlaceable { message problems { code message } }
-        }
+      ... on PlaceOrderSuccess { order { id number status } }
+      ... on CreditLimitExceeded {
+        message
+        limit { amount } receivable { amount } openOrders { amount } required { amount }
       }
+      ... on OutOfStock {
+        message
+        lines { message requested available sku { id code product { name } } }
+      }
+      ... on BelowMinimum {
+        message minimumQuantity quantity
+        minimumAmount { amount } amount { amount }
+      }
+      ... on OutsideOrderingWindow { message nextOpensAt }
+      ... on PriceChanged { message expectedTotal { amount } total { amount } }
+      ... on OrderNotPlaceable { message problems { code message } }
+
       ${VALIDATION_ERROR}
     }
   }
@@ -426,7 +422,8 @@ export type PlaceOrderResultData =
   | PlaceOrderRefusal;
 
 export interface PlaceOrderData {
-  placeOrder: { __typename: 'MutationPlaceOrderSuccess'; data: PlaceOrderResultData } | ValidationErrorResult;
+  /** the union itself: the order, a refusal with its figures, or a ValidationError */
+  placeOrder: PlaceOrderResultData | ValidationErrorResult;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -160,30 +160,26 @@ export const PLACE_ORDER_MUTATION = /* GraphQL */ `
   mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {
     placeOrder(input: $input) {
       __typename
-      ... on MutationPlaceOrderSuccess {
-        data {
-          __typename
-          ... on PlaceOrderSuccess { order { id number status total { ${MONEY} } } }
-          ... on CreditLimitExceeded {
-            message
-            limit { ${MONEY} }
-            receivable { ${MONEY} }
-            openOrders { ${MONEY} }
-            required { ${MONEY} }
-          }
-          ... on OutOfStock { message lines { ${PROBLEM_SKU} requested available } }
-          ... on BelowMinimum {
-            message
-            minimumAmount { ${MONEY} }
-            minimumQuantity
-            amount { ${MONEY} }
-            quantity
-          }
-          ... on OutsideOrderingWindow { message nextOpensAt }
-          ... on PriceChanged { message expectedTotal { ${MONEY} } total { ${MONEY} } }
-          ... on OrderNotPlaceable { message problems { ...OrderingRuleProblem } }
-        }
+      ... on PlaceOrderSuccess { order { id number status total { ${MONEY} } } }
+      ... on CreditLimitExceeded {
+        message
+        limit { ${MONEY} }
+        receivable { ${MONEY} }
+        openOrders { ${MONEY} }
+        required { ${MONEY} }
       }
+      ... on OutOfStock { message lines { ${PROBLEM_SKU} requested available } }
+      ... on BelowMinimum {
+        message
+        minimumAmount { ${MONEY} }
+        minimumQuantity
+        amount { ${MONEY} }
+        quantity
+      }
+      ... on OutsideOrderingWindow { message nextOpensAt }
+      ... on PriceChanged { message expectedTotal { ${MONEY} } total { ${MONEY} } }
+      ... on OrderNotPlaceable { message problems { ...OrderingRuleProblem } }
+
       ${VALIDATION_ERROR}
     }
   }

@@ -123,8 +123,8 @@ export async function action({ request }: Route.ActionArgs): Promise<PlaceAction
   const answer = data.placeOrder;
   if (answer.__typename === 'ValidationError')
     return { ok: false, problems: answer.problems, message: answer.message };
-  if (answer.data.__typename === 'PlaceOrderSuccess') throw redirect(`/orders/${answer.data.order.id}`);
-  return { ok: false, problems: [], refusal: answer.data, message: answer.data.message };
+  if (answer.__typename === 'PlaceOrderSuccess') throw redirect(`/orders/${answer.order.id}`);
+  return { ok: false, problems: [], refusal: answer, message: answer.message };
 }
 
 /** A refusal of placeOrder with its figures. */

@@ -27,7 +27,7 @@ const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '-');
 
 const ADD = `mutation($input: AddToCartInput!) { addToCart(input: $input) { __typename } }`;
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename
-  ... on MutationPlaceOrderSuccess { data { __typename ... on PlaceOrderSuccess { order { id } } } } } }`;
+  ... on PlaceOrderSuccess { order { id } } } }`;
 
 interface Buyer {
   client: GraphqlClient;
@@ -66,7 +66,7 @@ async function orderLoop(
           .catch((e: Error) => ({ errors: [e.message] }) as { data?: any; errors?: any[] });
         const t1 = performance.now();
         if (t1 < from || t1 > end) continue;
-        if (r.data?.placeOrder?.data?.__typename === 'PlaceOrderSuccess') latencies.push(t1 - t0);
+        if (r.data?.placeOrder?.__typename === 'PlaceOrderSuccess') latencies.push(t1 - t0);
         else {
           errors++;
           firstError ||= JSON.stringify(r.errors ?? r.data).slice(0, 300);

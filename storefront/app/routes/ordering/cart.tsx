@@ -15,13 +15,13 @@ import {
   CART_QUERY,
   type CartData,
   CLEAR_CART_MUTATION,
-  type MutationAnswer,
   PLACE_ORDER_MUTATION,
   type PlaceOrderRefusal,
   type PlaceOrderResult,
   type QuoteLine,
   REMOVE_CART_LINE_MUTATION,
   UPDATE_CART_LINE_MUTATION,
+  type ValidationErrorShape,
 } from '../../lib/ordering-queries';
 import { session } from '../../lib/session.server';
 import { shopQuery } from '../../lib/shop.server';
@@ -90,7 +90,7 @@ export async function action({ request }: Route.ActionArgs): Promise<ActionResul
   if (intent === 'place') {
     const idempotencyKey = str(form, 'idempotencyKey');
     const expectedTotal = str(form, 'expectedTotal');
-    const outcome = await storeRequest<MutationAnswer<PlaceOrderResult>>(
+    const outcome = await storeRequest<PlaceOrderResult | ValidationErrorShape>(
       request,
       PLACE_ORDER_MUTATION,
       { input: { idempotencyKey, expectedTotal } },
@@ -109,7 +109,8 @@ export async function action({ request }: Route.ActionArgs): Promise<ActionResul
         expectedTotal,
       };
     }
-    const result = (answer as { data: PlaceOrderResult }).data;
+    // placeOrder answers its union directly: the order, a refusal, or a ValidationError
+    const result = answer as PlaceOrderResult;
     if (result.__typename === 'PlaceOrderSuccess') {
       throw redirect(`/orders/${encodeURIComponent(result.order.id)}?placed=1`);
     }

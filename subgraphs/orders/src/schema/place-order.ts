@@ -75,6 +75,7 @@ const PlaceOrderResultRef = builder.unionType('PlaceOrderResult', {
   description: 'What placeOrder did: the order, or the rule that refused it with its figures.',
   types: [
     PlaceOrderSuccessRef,
+    ValidationError,
     'CreditLimitExceeded',
     OutOfStockRef,
     'BelowMinimum',
@@ -82,7 +83,8 @@ const PlaceOrderResultRef = builder.unionType('PlaceOrderResult', {
     PriceChangedRef,
     OrderNotPlaceableRef,
   ] as never,
-  resolveType: (o: Outcome) => {
+  resolveType: (o: Outcome | ValidationError) => {
+    if (o instanceof ValidationError) return 'ValidationError';
     if ('kind' in o)
       return {
         PLACED: 'PlaceOrderSuccess',
@@ -165,88 +167,105 @@ builder.mutationField('placeOrder', (t) =>
     description:
       "Places the store's cart (a store user), or `customerId` + `lines` (staff on behalf): checks the rules, re-prices, reserves credit and stock, then commits.",
     authScopes: { authenticated: true },
-    errors: { types: [ValidationError] },
     args: { input: t.arg({ type: PlaceOrderInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const problems: InputProblem[] = [];
-      const key = input.idempotencyKey.trim();
-      if (key.length < 8 || key.length > 100)
-        problems.push({
-          field: 'idempotencyKey',
-          message: '幂等键须为 8-100 个字符 (idempotencyKey: 8 to 100 characters)',
-        });
-      if ((input.note ?? '').length > 500)
-        problems.push({ field: 'note', message: '备注最多 500 字 (note: at most 500 characters)' });
-      const viewer = ctx.viewer;
-      let customerId: string;
-      let lines: RequestedLine[];
-      let cartLineIds: string[] = [];
-      let channel: 'SELF_SERVICE' | 'SALES_REP' | 'OFFICE';
-      if (viewer.kind === 'customer') {
-        if (input.customerId || input.lines)
-          problems.push({ field: 'lines', message: '门店下单即提交购物车 (a store places its cart)' });
-        assertValid(problems);
-        customerId = viewer.customerId;
-        const cart = await db().cart.findFirst({ where: { customerId }, include: { lines: true } });
-        lines = (cart?.lines ?? []).map((l) => ({ skuId: l.skuId, unit: l.unit, quantity: l.quantity }));
-        cartLineIds = (cart?.lines ?? []).map((l) => l.id);
-        channel = 'SELF_SERVICE';
-      } else if (viewer.kind === 'staff') {
-        if (!input.customerId)
-          problems.push({ field: 'customerId', message: '请选择客户 (choose the store)' });
-        if (!input.lines?.length) problems.push({ field: 'lines', message: '请添加商品 (add lines)' });
-        const mayPrice = viewer.roles.some((r) => r === 'BOSS' || r === 'OFFICE');
-        (input.lines ?? []).forEach((l, i) => {
-          if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > 100_000)
-            problems.push({
-              field: `lines.${i}.quantity`,
-              message: '数量须为 1 到 100000 的整数 (quantity: 1 to 100000)',
-            });
-          if (l.price != null && !mayPrice)
-            problems.push({
-              field: `lines.${i}.price`,
-              message: '无改价权限 (no permission to change prices)',
-            });
-          if (l.price?.startsWith('-'))
-            problems.push({
-              field: `lines.${i}.price`,
-              message: '价格不能为负 (price must not be negative)',
-            });
-        });
-        assertValid(problems);
-        customerId = String(input.customerId);
-        const facts = await ports.customerFacts(customerId);
-        if (!facts) assertValid([{ field: 'customerId', message: '客户不存在 (no such store)' }]);
-        if (!staffMayOrderFor(ctx, facts?.ownerRepId ?? null))
-          throw forbidden('Reps order for their own stores only.');
-        lines = (input.lines ?? []).map((l) => ({
-          skuId: String(l.skuId),
-          unit: l.unit ?? null,
-          quantity: l.quantity,
-          overrideMinor: l.price != null ? decimalMinor(l.price) : null,
-        }));
-        channel = viewer.roles.includes('REP') && !viewer.roles.includes('OFFICE') ? 'SALES_REP' : 'OFFICE';
-      } else {
-        throw forbidden('Log in to place an order.');
-      }
-      const outcome = await placeOrder({
-        idempotencyKey: key,
-        customerId,
-        lines,
-        note: input.note ?? '',
-        rush: input.rush ?? false,
-        channel,
-        placedBy: {
-          kind: viewer.kind,
-          id: viewer.kind === 'customer' ? viewer.customerUserId : viewer.staffId,
-        },
-        expectedTotalMinor: input.expectedTotal != null ? decimalMinor(input.expectedTotal) : null,
-        cartLineIds,
-        couponCode: input.couponCode?.trim() || null,
-      });
-      return (outcome.kind === 'REFUSED' ? refusalOf(outcome.problems) : outcome) as never;
-    },
+    // bad input is a member of the result (ValidationError), like the refusals
+    resolve: (_root, { input }, ctx) =>
+      resolvePlaceOrder(input, ctx).catch((error) => {
+        if (error instanceof ValidationError) return error as never;
+        throw error;
+      }),
   }),
 );
+
+type PlaceOrderInputShape = {
+  idempotencyKey: string;
+  note?: string | null;
+  rush?: boolean | null;
+  expectedTotal?: string | null;
+  customerId?: string | number | null;
+  couponCode?: string | null;
+  lines?: { skuId: string | number; quantity: number; unit?: string | null; price?: string | null }[] | null;
+};
+
+async function resolvePlaceOrder(input: PlaceOrderInputShape, ctx: RequestContext): Promise<never> {
+  {
+    const problems: InputProblem[] = [];
+    const key = input.idempotencyKey.trim();
+    if (key.length < 8 || key.length > 100)
+      problems.push({
+        field: 'idempotencyKey',
+        message: '幂等键须为 8-100 个字符 (idempotencyKey: 8 to 100 characters)',
+      });
+    if ((input.note ?? '').length > 500)
+      problems.push({ field: 'note', message: '备注最多 500 字 (note: at most 500 characters)' });
+    const viewer = ctx.viewer;
+    let customerId: string;
+    let lines: RequestedLine[];
+    let cartLineIds: string[] = [];
+    let channel: 'SELF_SERVICE' | 'SALES_REP' | 'OFFICE';
+    if (viewer.kind === 'customer') {
+      if (input.customerId || input.lines)
+        problems.push({ field: 'lines', message: '门店下单即提交购物车 (a store places its cart)' });
+      assertValid(problems);
+      customerId = viewer.customerId;
+      const cart = await db().cart.findFirst({ where: { customerId }, include: { lines: true } });
+      lines = (cart?.lines ?? []).map((l) => ({ skuId: l.skuId, unit: l.unit, quantity: l.quantity }));
+      cartLineIds = (cart?.lines ?? []).map((l) => l.id);
+      channel = 'SELF_SERVICE';
+    } else if (viewer.kind === 'staff') {
+      if (!input.customerId) problems.push({ field: 'customerId', message: '请选择客户 (choose the store)' });
+      if (!input.lines?.length) problems.push({ field: 'lines', message: '请添加商品 (add lines)' });
+      const mayPrice = viewer.roles.some((r) => r === 'BOSS' || r === 'OFFICE');
+      (input.lines ?? []).forEach((l, i) => {
+        if (!Number.isInteger(l.quantity) || l.quantity < 1 || l.quantity > 100_000)
+          problems.push({
+            field: `lines.${i}.quantity`,
+            message: '数量须为 1 到 100000 的整数 (quantity: 1 to 100000)',
+          });
+        if (l.price != null && !mayPrice)
+          problems.push({
+            field: `lines.${i}.price`,
+            message: '无改价权限 (no permission to change prices)',
+          });
+        if (l.price?.startsWith('-'))
+          problems.push({
+            field: `lines.${i}.price`,
+            message: '价格不能为负 (price must not be negative)',
+          });
+      });
+      assertValid(problems);
+      customerId = String(input.customerId);
+      const facts = await ports.customerFacts(customerId);
+      if (!facts) assertValid([{ field: 'customerId', message: '客户不存在 (no such store)' }]);
+      if (!staffMayOrderFor(ctx, facts?.ownerRepId ?? null))
+        throw forbidden('Reps order for their own stores only.');
+      lines = (input.lines ?? []).map((l) => ({
+        skuId: String(l.skuId),
+        unit: l.unit ?? null,
+        quantity: l.quantity,
+        overrideMinor: l.price != null ? decimalMinor(l.price) : null,
+      }));
+      channel = viewer.roles.includes('REP') && !viewer.roles.includes('OFFICE') ? 'SALES_REP' : 'OFFICE';
+    } else {
+      throw forbidden('Log in to place an order.');
+    }
+    const outcome = await placeOrder({
+      idempotencyKey: key,
+      customerId,
+      lines,
+      note: input.note ?? '',
+      rush: input.rush ?? false,
+      channel,
+      placedBy: {
+        kind: viewer.kind,
+        id: viewer.kind === 'customer' ? viewer.customerUserId : viewer.staffId,
+      },
+      expectedTotalMinor: input.expectedTotal != null ? decimalMinor(input.expectedTotal) : null,
+      cartLineIds,
+      couponCode: input.couponCode?.trim() || null,
+    });
+    return (outcome.kind === 'REFUSED' ? refusalOf(outcome.problems) : outcome) as never;
+  }
+}
 
 export { OrderRef };
