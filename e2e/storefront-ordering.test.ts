@@ -137,7 +137,7 @@ describe('storefront ordering in a browser', () => {
          WHERE "tenantId" = 'tnt_demo' AND "skuId" = $1`,
         [skuId],
       );
-      await stack?.settle();
+      await env.stack.settle();
       const after = (await asStore<ApiQuote>(API_QUOTE)).quote;
       expect(after.total.amount).not.toBe(before.total.amount);
 
@@ -295,7 +295,7 @@ describe('storefront ordering in a browser', () => {
         `INSERT INTO orders."OrderSettings" ("tenantId", "minimumAmountMinor") VALUES ('tnt_demo', 1000000)
          ON CONFLICT ("tenantId") DO UPDATE SET "minimumAmountMinor" = 1000000`,
       );
-      await stack?.settle();
+      await env.stack.settle();
       try {
         const { quote } = await asStore<ApiQuote>(API_QUOTE);
         const below = quote.problems.find((p) => p.__typename === 'BelowMinimum');
@@ -323,7 +323,7 @@ describe('storefront ordering in a browser', () => {
         await page.screenshot({ path: '/tmp/sf-cart-minimum.png' });
       } finally {
         await sql(`DELETE FROM orders."OrderSettings" WHERE "tenantId" = 'tnt_demo'`);
-        await stack?.settle();
+        await env.stack.settle();
       }
     },
     TEST_TIMEOUT,
