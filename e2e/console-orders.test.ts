@@ -1,9 +1,13 @@
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { type Stack, startStack } from '@wholesail/stack';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_ORDERS_OPERATIONS } from '../console/app/lib/orders-queries';
-import { launchBrowser } from './helpers/browser';
+import {
+  expectOperationsValid,
+  logIn as logInAt,
+  PHONE,
+  useBrowserStack,
+  waitForHydratedMain,
+} from './helpers/browser';
+import { gatewayClient } from './helpers/gateway';
 
 // The console's order screens in a real Chromium over the whole stack with the demo data: the
 // review queue (rush first, then oldest), the order page with approve / reject and the API's
@@ -13,40 +17,12 @@ import { launchBrowser } from './helpers/browser';
 const TEST_TIMEOUT = 240_000;
 /** placeOrder runs a saga over three services; on a busy machine it may take a while. */
 const PLACE_TIMEOUT = 90_000;
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-const tokens = new Map<string, string>();
+const env = useBrowserStack({ device: 'desktop' });
+const { gql, tokenOf } = gatewayClient(() => env.gatewayUrl());
 
 function urls() {
-  if (!stack) throw new Error('The stack did not start');
-  return { console: stack.urls.console.replace(/\/+$/, ''), gateway: stack.urls.gateway };
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(urls().gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const data = await gql<{ login: { token?: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  if (!data.login.token) throw new Error(`${username} could not log in`);
-  tokens.set(username, data.login.token);
-  return data.login.token;
+  return { console: env.appUrl('console'), gateway: env.gatewayUrl() };
 }
 
 interface StockedSku {
@@ -164,67 +140,26 @@ async function priceOptions(skuId: string, customerId: string) {
   return data.sku.priceOptions;
 }
 
-async function newPage(viewport = DESKTOP): Promise<Page> {
-  if (!browser) throw new Error('The browser did not start');
-  await context?.close();
-  context = await browser.newContext(
-    viewport === PHONE ? { viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : { viewport },
-  );
-  return context.newPage();
-}
+const newPage = (device: 'phone' | 'desktop' = 'desktop') => env.newPage(device);
 
 /** Opens a console page and waits until React has hydrated it (forms then submit through the router). */
 async function open(page: Page, path: string) {
   await page.goto(`${urls().console}${path}`);
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main');
-    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'));
-  });
+  await waitForHydratedMain(page);
 }
 
-async function logIn(page: Page, username = 'office1') {
-  await page.goto(`${urls().console}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
+const logIn = (page: Page, username = 'office1') => logInAt(page, urls().console, username);
 
 let skus: StockedSku[] = [];
 
 beforeAll(async () => {
-  stack = await startStack({ apps: true });
-  browser = await launchBrowser();
   skus = await orderableSkus();
   if (skus.length < 3) throw new Error(`store001 has only ${skus.length} SKUs to order`);
 }, 180_000);
 
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
 describe('console orders in a browser', () => {
   it('sends only operations that are valid against the composed schema and the gateway depth limit', async () => {
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
-    const schema = buildClientSchema(introspection);
-    for (const [name, text] of Object.entries(ALL_ORDERS_OPERATIONS)) {
-      const problems = validate(schema, parse(text)).map((e) => e.message);
-      expect({ name, problems }).toEqual({ name, problems: [] });
-      // and within the gateway's depth limit (its graphql-armor maxDepth of 12; fragments count)
-      let tooDeep: string[] = [];
-      try {
-        tooDeep = validate(schema, parse(text), [maxDepthRule({ n: 12 })]).map((e) => e.message);
-      } catch (error) {
-        tooDeep = [(error as Error).message];
-      }
-      expect({ name, tooDeep }).toEqual({ name, tooDeep: [] });
-    }
+    await expectOperationsValid(urls().gateway, ALL_ORDERS_OPERATIONS, { maxDepth: 12 });
   });
 
   it(
@@ -429,7 +364,7 @@ describe('console orders in a browser', () => {
     'orders on a phone: picks the store, reuses its last order, and places it',
     async () => {
       const customer = await store001();
-      const page = await newPage(PHONE);
+      const page = await newPage('phone');
       await logIn(page, 'office1');
       await open(page, `/orders/new?customer=${customer.id}`);
       const last = await gql<{

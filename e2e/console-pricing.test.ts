@@ -1,8 +1,12 @@
-import { type Stack, startStack } from '@wholesail/stack';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ALL_PRICING_OPERATIONS } from '../console/app/lib/pricing-queries';
-import { launchBrowser } from './helpers/browser';
+import {
+  expectOperationsValid,
+  logIn as logInAt,
+  useBrowserStack,
+  waitForHydratedMain,
+} from './helpers/browser';
+import { gatewayClient } from './helpers/gateway';
 
 // The console's price, stock and home layout screens in a real Chromium as office staff
 // (office1), over the whole stack with the demo data. Every change made in a page is checked
@@ -10,7 +14,6 @@ import { launchBrowser } from './helpers/browser';
 // and changes nothing.
 
 const TEST_TIMEOUT = 120_000;
-const DESKTOP = { width: 1280, height: 900 };
 /** 可口可乐苹果汁 葡萄味 450ml (SP000082), base unit 瓶: no customer price for store002/store003. */
 const GRAPE = { id: 'sku_00082', code: 'SP000082', unit: '瓶' };
 /** 可口可乐苹果汁 桃味 450ml (SP000083). */
@@ -18,37 +21,11 @@ const PEACH = { id: 'sku_00083', code: 'SP000083', unit: '瓶' };
 /** 可口可乐苹果汁 苹果味 (SP000081): store001 (cus_0001) has a customer price on it. */
 const APPLE = 'sku_00081';
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-const tokens = new Map<string, string>();
+const env = useBrowserStack({ device: 'desktop' });
+const { gql, tokenOf } = gatewayClient(() => env.gatewayUrl());
 
 function urls() {
-  if (!stack) throw new Error('The stack did not start');
-  return { console: stack.urls.console.replace(/\/+$/, ''), gateway: stack.urls.gateway };
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(urls().gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const data = await gql<{ login: { token?: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  if (!data.login.token) throw new Error(`${username} could not log in`);
-  tokens.set(username, data.login.token);
-  return data.login.token;
+  return { console: env.appUrl('console'), gateway: env.gatewayUrl() };
 }
 
 /** What a store pays for one base unit of a SKU, as the API says. */
@@ -101,53 +78,19 @@ async function homeNotice() {
   return data.homeLayout;
 }
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('The browser did not start');
-  await context?.close();
-  context = await browser.newContext({ viewport: DESKTOP });
-  return context.newPage();
-}
+const newPage = (device: 'phone' | 'desktop' = 'desktop') => env.newPage(device);
 
 /** Opens a console page and waits until React has hydrated it (forms then submit through the router). */
 async function open(page: Page, path: string) {
   await page.goto(`${urls().console}${path}`);
-  await page.waitForFunction(() => {
-    const main = document.querySelector('main');
-    return !!main && Object.keys(main).some((k) => k.startsWith('__reactFiber'));
-  });
+  await waitForHydratedMain(page);
 }
 
-async function logIn(page: Page, username = 'office1') {
-  await page.goto(`${urls().console}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill('demo1234');
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
-beforeAll(async () => {
-  stack = await startStack({ apps: true });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
+const logIn = (page: Page, username = 'office1') => logInAt(page, urls().console, username);
 
 describe('console prices, stock and home layout in a browser', () => {
   it('sends only operations that are valid against the composed schema', async () => {
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
-    const schema = buildClientSchema(introspection);
-    for (const [name, text] of Object.entries(ALL_PRICING_OPERATIONS)) {
-      const problems = validate(schema, parse(text)).map((e) => e.message);
-      expect({ name, problems }).toEqual({ name, problems: [] });
-    }
+    await expectOperationsValid(urls().gateway, ALL_PRICING_OPERATIONS);
   });
 
   it(
