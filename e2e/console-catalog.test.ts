@@ -1,8 +1,7 @@
-import { type Stack, startStack } from '@wholesail/stack';
-import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery, parse, validate } from 'graphql';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CATALOG_OPERATIONS } from '../console/app/lib/catalog-queries';
-import { launchBrowser } from './helpers/browser';
+import { expectOperationsValid, logIn as logInAt, newContext, useBrowserStack } from './helpers/browser';
+import { gatewayClient } from './helpers/gateway';
 
 // The console's catalog screens in a real Chromium, logged in as office staff (office1), over
 // the whole stack with the demo data. Every change made in the page is checked through the
@@ -12,45 +11,15 @@ import { launchBrowser } from './helpers/browser';
 const TEST_TIMEOUT = 120_000;
 const DESKTOP = { width: 1400, height: 1000 };
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const env = useBrowserStack({ device: 'desktop' });
+const { as } = gatewayClient(() => env.gatewayUrl());
+/** One page, logged in as office1, for all the tests of the file (closed with the browser). */
 let page: Page;
-const tokens = new Map<string, string>();
 /** A suffix that keeps names, codes and barcodes of this run apart. */
 const run = String(Date.now()).slice(-7);
 
 function urls() {
-  if (!stack) throw new Error('The stack did not start');
-  return { console: stack.urls.console.replace(/\/+$/, ''), gateway: stack.urls.gateway };
-}
-
-async function gql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(urls().gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (!body.data || body.errors?.length) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const data = await gql<{ login: { token?: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  if (!data.login.token) throw new Error(`${username} could not log in`);
-  tokens.set(username, data.login.token);
-  return data.login.token;
-}
-
-/** As `username` sees it through the gateway. */
-async function as<T>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  return gql<T>(query, variables, await tokenOf(username));
+  return { console: env.appUrl('console'), gateway: env.gatewayUrl() };
 }
 
 interface ApiSku {
@@ -112,13 +81,7 @@ async function open(path: string) {
   await ready(page);
 }
 
-async function logIn(p: Page, username: string) {
-  await p.goto(`${urls().console}/login`);
-  await p.locator('input[name="username"]').fill(username);
-  await p.locator('input[name="password"]').fill('demo1234');
-  await p.locator('button[type="submit"]').click();
-  await p.waitForURL((url) => url.pathname === '/');
-}
+const logIn = (p: Page, username: string) => logInAt(p, urls().console, username);
 
 async function productNames(): Promise<string[]> {
   return page.getByTestId('product-name').allTextContents();
@@ -151,27 +114,14 @@ async function fillNewProduct(
 }
 
 beforeAll(async () => {
-  stack = await startStack({ apps: true });
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: DESKTOP });
+  const context = await newContext(env.browser, 'desktop', DESKTOP);
   page = await context.newPage();
   await logIn(page, 'office1');
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
 describe('console catalog in a browser (office1)', () => {
   it('sends only operations that are valid against the composed schema', async () => {
-    const introspection = await gql<IntrospectionQuery>(getIntrospectionQuery());
-    const schema = buildClientSchema(introspection);
-    for (const [name, text] of Object.entries(CATALOG_OPERATIONS)) {
-      const problems = validate(schema, parse(text)).map((e) => e.message);
-      expect({ name, problems }).toEqual({ name, problems: [] });
-    }
+    await expectOperationsValid(urls().gateway, CATALOG_OPERATIONS);
   });
 
   it(
