@@ -1,33 +1,23 @@
-import { type Stack, startStack } from '@wholesail/stack';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { PHONE, submitLogin, useBrowserStack } from './helpers/browser';
 
 // The whole stack (database, subgraphs, gateway, storefront, console) with the demo data, and a
 // real headless Chromium driving the two apps the way a person would.
 
 const TEST_TIMEOUT = 60_000;
 
-let stack: Stack | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+// A fresh context per test: no cookies (session, language) carried from one test to the next.
+// The phone's size only, without touch or pixel density.
+const env = useBrowserStack({ device: 'desktop', viewport: PHONE });
 
 function base(app: 'storefront' | 'console'): string {
-  if (!stack) throw new Error('The stack did not start');
-  return stack.urls[app].replace(/\/+$/, '');
+  return env.appUrl(app);
 }
 
-async function newPage(): Promise<Page> {
-  if (!browser) throw new Error('The browser did not start');
-  // A fresh context per test: no cookies (session, language) carried from one test to the next.
-  context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  return context.newPage();
-}
+const newPage = () => env.newPage();
 
 async function logIn(page: Page, app: 'storefront' | 'console', username: string, password: string) {
-  await page.goto(`${base(app)}/login`);
-  await page.locator('input[name="username"]').fill(username);
-  await page.locator('input[name="password"]').fill(password);
-  await page.locator('button[type="submit"]').click();
+  await submitLogin(page, base(app), username, password);
 }
 
 async function waitForLoginError(page: Page): Promise<{ code: string | null; text: string }> {
@@ -38,21 +28,6 @@ async function waitForLoginError(page: Page): Promise<{ code: string | null; tex
     text: (await error.textContent())?.trim() ?? '',
   };
 }
-
-beforeAll(async () => {
-  stack = await startStack({ apps: true });
-  browser = await launchBrowser();
-}, 180_000);
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe('storefront in a browser', () => {
   it(
