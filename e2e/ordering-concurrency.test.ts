@@ -1,54 +1,24 @@
 import { jest } from '@jest/globals';
 import { signToken } from '@wholesail/platform';
 import { TEST_AUTH_SECRET } from '@wholesail/platform/testing';
-import { type Stack, startStack } from '@wholesail/stack';
-import pg from 'pg';
+import { useStack } from './helpers/stack';
 
 // Many buyers at once through the gateway: stock is never oversold, credit never overspent, and
 // every accepted order holds exactly its reservations while refused ones hold none.
 
 jest.setTimeout(120_000);
 
-let stack: Stack | undefined;
-let db: pg.Client | undefined;
-
-async function post(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(stack!.urls.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function login(username: string): Promise<string> {
-  const data = await post(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  return data.login.token;
-}
+const env = useStack(() => {
+  // 200 submits at once in one process on 2 CPUs take far longer than in a deployment
+  process.env.ORDERS_SAGA_LIMIT_MS = '180000';
+  return {};
+});
+const { gql: post, tokenOf: login } = env.gateway;
+const { q } = env;
 
 const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { __typename
   ... on PlaceOrderSuccess { order { id } }
   ... on ValidationError { message } } }`;
-
-const q = async (text: string, params: unknown[] = []) => (await db!.query(text, params)).rows;
-
-beforeAll(async () => {
-  // 200 submits at once in one process on 2 CPUs take far longer than in a deployment
-  process.env.ORDERS_SAGA_LIMIT_MS = '180000';
-  stack = await startStack();
-  db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-}, 180_000);
-
-afterAll(async () => {
-  await db?.end();
-  await stack?.stop();
-}, 60_000);
 
 describe('concurrent buyers', () => {
   it('200 stores ordering 10 scarce SKUs at once never take more than there is', async () => {
@@ -70,7 +40,7 @@ describe('concurrent buyers', () => {
     await q(
       `UPDATE inventory."CustomerWarehouse" SET "warehouseId" = 'wh_main' WHERE "tenantId" = 'tnt_demo'`,
     );
-    await stack!.settle();
+    await env.stack.settle();
 
     const buyers = Array.from({ length: 200 }, (_, i) => `store${String(i + 1).padStart(3, '0')}`);
     // tokens as login would sign them (200 password checks would only measure the hashing)
@@ -167,7 +137,7 @@ describe('concurrent buyers', () => {
       await login('boss'),
     );
     expect(JSON.stringify(limit)).not.toContain('ValidationError');
-    await stack!.settle();
+    await env.stack.settle();
     const account = async () =>
       (
         await post(

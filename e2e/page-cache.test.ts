@@ -1,43 +1,21 @@
-import { type Stack, startStack } from '@wholesail/stack';
-import pg from 'pg';
+import { dataOf } from './helpers/gateway';
+import { useStack } from './helpers/stack';
 
 // The gateway's page cache over the whole stack: answers come back from it per viewer, and a
 // change, through the API or straight in the database, is seen by the next request.
 
-let stack: Stack | undefined;
-let db: pg.Client | undefined;
-const tokens = new Map<string, string>();
+const env = useStack();
+const { tokenOf } = env.gateway;
 
 const APPLE_JUICE = 'prd_00038';
 const PAGE = `query Page($id: ID!) {
   product(id: $id) { id name skus { id price { amount source } stock { available } promotions { id } } }
 }`;
 
-function url() {
-  if (!stack) throw new Error('The stack did not start');
-  return stack.urls.gateway;
-}
-
+/** One request, its data (throws on errors) and how the page cache answered it. */
 async function post(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(url(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return { data: body.data, cache: response.headers.get('x-wholesail-cache') };
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const { data } = await post(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username, password: 'demo1234' } },
-  );
-  tokens.set(username, data.login.token);
-  return data.login.token;
+  const answer = await env.gateway.post(query, variables, token);
+  return { data: dataOf(answer), cache: answer.headers.get('x-wholesail-cache') };
 }
 
 const page = async (username: string) => post(PAGE, { id: APPLE_JUICE }, await tokenOf(username));
@@ -50,17 +28,6 @@ async function cachedPage(username: string) {
   }
   throw new Error(`the page of ${username} never came from the cache`);
 }
-
-beforeAll(async () => {
-  stack = await startStack();
-  db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-}, 180_000);
-
-afterAll(async () => {
-  await db?.end();
-  await stack?.stop();
-}, 60_000);
 
 describe('the page cache', () => {
   it('answers a repeated shop query from the cache, the same answer, per viewer', async () => {
@@ -105,26 +72,29 @@ describe('the page cache', () => {
 
   it('shows a change written straight into the database once the gateway has heard of it', async () => {
     const before = await cachedPage('store003');
-    await db?.query(`UPDATE catalog."Product" SET "name" = "name" || '（新）' WHERE "id" = $1`, [
+    await env.db.query(`UPDATE catalog."Product" SET "name" = "name" || '（新）' WHERE "id" = $1`, [
       APPLE_JUICE,
     ]);
     try {
-      await stack?.settle();
+      await env.stack.settle();
       const after = await page('store003');
       expect(after.cache).toBe('miss');
       expect(after.data.product.name).toBe(`${before.data.product.name}（新）`);
     } finally {
-      await db?.query(`UPDATE catalog."Product" SET "name" = replace("name", '（新）', '') WHERE "id" = $1`, [
-        APPLE_JUICE,
-      ]);
-      await stack?.settle();
+      await env.db.query(
+        `UPDATE catalog."Product" SET "name" = replace("name", '（新）', '') WHERE "id" = $1`,
+        [APPLE_JUICE],
+      );
+      await env.stack.settle();
     }
   });
 
   it('computes a page once when many ask for it at the same moment', async () => {
     await cachedPage('boss');
-    await db?.query(`UPDATE catalog."Product" SET "sortOrder" = "sortOrder" WHERE "id" = $1`, [APPLE_JUICE]);
-    await stack?.settle();
+    await env.db.query(`UPDATE catalog."Product" SET "sortOrder" = "sortOrder" WHERE "id" = $1`, [
+      APPLE_JUICE,
+    ]);
+    await env.stack.settle();
     const answers = await Promise.all(Array.from({ length: 10 }, () => page('boss')));
     expect(answers.map((a) => a.cache).sort()).toEqual([
       'hit',
