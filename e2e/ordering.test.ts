@@ -1,55 +1,23 @@
 import { jest } from '@jest/globals';
-import { type Stack, startStack } from '@wholesail/stack';
-import pg from 'pg';
+import { useStack } from './helpers/stack';
 
 // Ordering through the gateway with the demo data: cart, quote, placeOrder with its checks and
 // reservations, idempotency, refusals with their figures, review, and concurrent buyers.
 
 jest.setTimeout(120_000);
 
-let stack: Stack | undefined;
-let db: pg.Client | undefined;
-const tokens = new Map<string, string>();
+const env = useStack();
+const { tokenOf } = env.gateway;
 
-function url() {
-  if (!stack) throw new Error('The stack did not start');
-  return stack.urls.gateway;
-}
-
+/** The data of one operation as `username` (or anonymous); throws on errors. */
 async function gql(query: string, variables: Record<string, unknown>, username?: string) {
-  const token = username ? await tokenOf(username) : undefined;
-  const response = await fetch(url(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function tokenOf(username: string): Promise<string> {
-  const known = tokens.get(username);
-  if (known) return known;
-  const response = await fetch(url(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      query: 'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-      variables: { input: { tenant: 'demo', username, password: 'demo1234' } },
-    }),
-  });
-  const body = (await response.json()) as any;
-  const token = body.data?.login?.token as string | undefined;
-  if (!token) throw new Error(`${username} could not log in: ${JSON.stringify(body)}`);
-  tokens.set(username, token);
-  return token;
+  return env.gateway.gql(query, variables, username ? await tokenOf(username) : undefined);
 }
 
 const sql = async (text: string, params: unknown[] = []) => {
-  const r = await db!.query(text, params);
-  await stack?.settle();
-  return r.rows;
+  const rows = await env.q(text, params);
+  await env.stack.settle();
+  return rows;
 };
 
 const CART = `fragment C on Cart { id lines { id sku { id } unit quantity } }`;
@@ -90,19 +58,11 @@ async function emptyCart(username: string) {
 const key = () => `test-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
 beforeAll(async () => {
-  stack = await startStack();
-  db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
   // the stores of these tests order from the main warehouse (inventory's view of the customer)
   await sql(
     `UPDATE inventory."CustomerWarehouse" SET "warehouseId" = 'wh_main' WHERE "tenantId" = 'tnt_demo'`,
   );
 }, 180_000);
-
-afterAll(async () => {
-  await db?.end();
-  await stack?.stop();
-}, 60_000);
 
 describe('a store orders its cart', () => {
   it('fills the cart, sees the quote, places the order, and the order holds its reservations', async () => {
