@@ -6,6 +6,7 @@ import { type Stack, startStack } from '@wholesail/stack';
 import { stopChild } from '@wholesail/stack/apps';
 import { freePort, waitForHttp } from '@wholesail/stack/ports';
 import pg from 'pg';
+import { gatewayClient } from './helpers/gateway';
 
 // The orders process dies between reserving credit and stock and committing the order. After
 // a restart nothing stays reserved without an order, and the retried submit succeeds once.
@@ -37,14 +38,8 @@ function startOrders(env: Record<string, string>) {
   return waitForHttp(ordersUrl.replace('/graphql', '/readyz'), 60_000);
 }
 
-async function post(query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(stack!.urls.gateway, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
-}
+/** post: one request through the gateway, its answer as it came (GraphQL errors not thrown). */
+const { post, tokenOf } = gatewayClient(() => stack!.urls.gateway);
 
 const q = async (text: string, params: unknown[] = []) => (await db!.query(text, params)).rows;
 const until = async (check: () => Promise<boolean>, ms: number) => {
@@ -71,11 +66,7 @@ afterAll(async () => {
 it('releases what an interrupted submit reserved and places the retried submit once', async () => {
   // its submits hold a lease of 1 s: the interrupted one may be recovered a second after it began
   await startOrders({ ORDERS_FAULT: 'exit-after-reserve', ORDERS_SAGA_LIMIT_MS: '1000' });
-  const login = await post(
-    'mutation($input: LoginInput!) { login(input: $input) { ... on LoginSuccess { token } } }',
-    { input: { tenant: 'demo', username: 'store005', password: 'demo1234' } },
-  );
-  const token = login.data.login.token as string;
+  const token = await tokenOf('store005');
   const [sku] = await q(
     `SELECT k.id FROM catalog."Sku" k JOIN catalog."Product" p ON p.id = k."productId" JOIN catalog."Brand" b ON b.id = p."brandId"
      WHERE p."onShelf" AND NOT b.restricted ORDER BY k.id LIMIT 1`,
