@@ -1,7 +1,6 @@
 import { signToken } from '@wholesail/platform';
 import { graphqlRequest, TEST_AUTH_SECRET } from '@wholesail/platform/testing';
-import { type Stack, startStack } from '@wholesail/stack';
-import pg from 'pg';
+import { useStack } from './helpers/stack';
 
 // The query of issue #2, through the gateway, as two customers of different levels.
 const SHOP = `{ me { ... on CustomerUser { customer { id name level { name } } } }
@@ -10,11 +9,10 @@ const SHOP = `{ me { ... on CustomerUser { customer { id name level { name } } }
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { __typename ... on LoginSuccess { token } } }`;
 
-let stack: Stack;
-let db: pg.Client;
+const env = useStack();
 
 async function login(username: string): Promise<string> {
-  const res = await graphqlRequest(stack.urls.gateway, LOGIN, {
+  const res = await graphqlRequest(env.stack.urls.gateway, LOGIN, {
     input: { tenant: 'demo', username, password: 'demo1234' },
   });
   expect(res.data?.login.__typename).toBe('LoginSuccess');
@@ -28,13 +26,13 @@ async function expectedBasePrice(
   baseUnit: string,
 ): Promise<{ minor: bigint; source: string }> {
   const q = async (sql: string, params: unknown[]) =>
-    (await db.query(sql, params)).rows[0] as { p: string } | undefined;
+    (await env.db.query(sql, params)).rows[0] as { p: string } | undefined;
   const customer = await q(
     'SELECT "priceMinor" p FROM pricing."CustomerPrice" WHERE "customerId"=$1 AND "skuId"=$2 AND unit=$3',
     [customerId, skuId, baseUnit],
   );
   if (customer) return { minor: BigInt(customer.p), source: 'CUSTOMER' };
-  const tracking = await db.query(
+  const tracking = await env.db.query(
     'SELECT "trackLastPrice" FROM pricing."PricingSettings" WHERE "tenantId"=$1',
     ['tnt_demo'],
   );
@@ -63,22 +61,11 @@ function toMinor(amount: string): bigint {
   return BigInt(whole!) * 100n + BigInt(frac.padEnd(2, '0'));
 }
 
-beforeAll(async () => {
-  stack = await startStack();
-  db = new pg.Client({ connectionString: stack.databaseUrl });
-  await db.connect();
-}, 180_000);
-
-afterAll(async () => {
-  await db?.end();
-  await stack?.stop();
-}, 60_000);
-
 describe('the federated shop query through the gateway', () => {
   it('shows each customer its own level and its own prices, as the data says', async () => {
     const results: Record<string, any> = {};
     for (const username of ['store001', 'store002']) {
-      const res = await graphqlRequest(stack.urls.gateway, SHOP, {}, { token: await login(username) });
+      const res = await graphqlRequest(env.stack.urls.gateway, SHOP, {}, { token: await login(username) });
       expect(res.errors).toBeUndefined();
       results[username] = res.data;
     }
@@ -93,7 +80,7 @@ describe('the federated shop query through the gateway', () => {
       const other = b.products.edges[i].node;
       expect(edge.node.brand.name).toBeTruthy();
       for (const [j, sku] of edge.node.skus.entries()) {
-        const baseUnit = (await db.query('SELECT "baseUnit" FROM catalog."Sku" WHERE id=$1', [sku.id]))
+        const baseUnit = (await env.db.query('SELECT "baseUnit" FROM catalog."Sku" WHERE id=$1', [sku.id]))
           .rows[0].baseUnit;
         for (const [customer, price] of [
           [a.me.customer.id, sku.price],
@@ -111,7 +98,7 @@ describe('the federated shop query through the gateway', () => {
   });
 
   it('answers the same query for staff with wholesale prices and no customer', async () => {
-    const res = await graphqlRequest(stack.urls.gateway, SHOP, {}, { token: await login('boss') });
+    const res = await graphqlRequest(env.stack.urls.gateway, SHOP, {}, { token: await login('boss') });
     expect(res.errors).toBeUndefined();
     expect(res.data.me).toEqual({});
     expect(res.data.products.edges[0].node.skus[0].price.source).toBe('WHOLESALE');
@@ -121,7 +108,7 @@ describe('the federated shop query through the gateway', () => {
 describe('bought before', () => {
   it("lists the store's own past SKUs, newest first, with the catalog's data", async () => {
     const res = await graphqlRequest(
-      stack.urls.gateway,
+      env.stack.urls.gateway,
       '{ boughtBefore(limit: 10) { sku { id code } unit timesOrdered lastOrderedAt lastQuantity } }',
       {},
       { token: await login('store001') },
@@ -129,7 +116,7 @@ describe('bought before', () => {
     expect(res.errors).toBeUndefined();
     const items = res.data.boughtBefore;
     expect(items.length).toBeGreaterThan(0);
-    const own = await db.query(
+    const own = await env.db.query(
       `SELECT DISTINCT l."skuId" FROM orders."OrderLine" l JOIN orders."Order" o ON o.id = l."orderId"
         WHERE o."customerId" = 'cus_0001' AND o.status NOT IN ('CANCELLED', 'REJECTED') AND NOT l."isGift"`,
     );
@@ -145,7 +132,7 @@ describe('bought before', () => {
 
 describe('bad input through the gateway', () => {
   const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(stack.urls.gateway, {
+    fetch(env.stack.urls.gateway, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body,
@@ -244,7 +231,10 @@ describe('bad input through the gateway', () => {
   });
 
   it('refuses protected data without a token', async () => {
-    const res = await graphqlRequest(stack.urls.gateway, '{ customers(first: 3) { edges { node { id } } } }');
+    const res = await graphqlRequest(
+      env.stack.urls.gateway,
+      '{ customers(first: 3) { edges { node { id } } } }',
+    );
     expect(res.data?.customers ?? null).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -258,7 +248,7 @@ describe('bad input through the gateway', () => {
     };
     const token = await signToken(viewer, TEST_AUTH_SECRET, 600);
     const res = await graphqlRequest(
-      stack.urls.gateway,
+      env.stack.urls.gateway,
       '{ me { __typename } products(first: 5) { edges { node { id } } } customers(first: 5) { edges { node { id } } } orders(first: 5) { edges { node { id } } } }',
       {},
       { token },
@@ -286,12 +276,12 @@ describe('bad input through the gateway', () => {
   });
 
   it('serves GraphiQL from local files and reports health', async () => {
-    const page = await fetch(stack.urls.gateway, { headers: { accept: 'text/html' } });
+    const page = await fetch(env.stack.urls.gateway, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain('/graphiql/graphiql.js');
     expect(html).not.toMatch(/https?:\/\/(?!localhost)[a-z0-9.-]+\.(com|net|org|io)/);
-    const base = stack.urls.gateway.replace(/\/graphql$/, '');
+    const base = env.stack.urls.gateway.replace(/\/graphql$/, '');
     for (const asset of ['react.js', 'react-dom.js', 'graphiql.js', 'graphiql.css']) {
       expect((await fetch(`${base}/graphiql/${asset}`)).status).toBe(200);
     }
@@ -303,7 +293,7 @@ describe('bad input through the gateway', () => {
 describe('guests', () => {
   const GUEST = `{ products(first: 20) { edges { node { brand { id } skus { price { amount source } stock { available level } } } } } }`;
   const asGuest = (tenant: string) =>
-    fetch(stack.urls.gateway, {
+    fetch(env.stack.urls.gateway, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-wholesail-tenant': tenant },
       body: JSON.stringify({ query: GUEST }),
@@ -318,7 +308,7 @@ describe('guests', () => {
   it('see retail prices and open brands only once the boss allows guest browsing', async () => {
     const boss = await login('boss');
     const on = await graphqlRequest(
-      stack.urls.gateway,
+      env.stack.urls.gateway,
       'mutation { updateTenantSettings(guestBrowsing: true) { guestBrowsing } }',
       {},
       { token: boss },
@@ -328,7 +318,7 @@ describe('guests', () => {
     expect(res.errors).toBeUndefined();
     const nodes = res.data.products.edges.map((e: any) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
-    const restricted = (await db.query('SELECT id FROM catalog."Brand" WHERE restricted')).rows.map(
+    const restricted = (await env.db.query('SELECT id FROM catalog."Brand" WHERE restricted')).rows.map(
       (r) => r.id,
     );
     for (const node of nodes) {
