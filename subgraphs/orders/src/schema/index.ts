@@ -11,6 +11,7 @@ import './quote-types';
 import './cart';
 import './place-order';
 import './review';
+import './settings';
 
 builder.mutationType({});
 
