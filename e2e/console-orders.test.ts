@@ -523,4 +523,51 @@ describe('console orders in a browser', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'shows a typed price below the level price as 待特价审批 and the boss approves it (审批特价)',
+    async () => {
+      const customer = await store001();
+      const sku = skus[0]!;
+      const placed = await gql<{
+        placeOrder: { __typename: string; order?: { id: string }; message?: string };
+      }>(
+        PLACE,
+        {
+          input: {
+            idempotencyKey: `e2e-console-price-${Math.random().toString(36).slice(2)}`,
+            customerId: customer.id,
+            lines: [{ skuId: sku.id, quantity: 1, price: '0.01' }],
+          },
+        },
+        await tokenOf('office1'),
+      );
+      const orderId = placed.placeOrder.order?.id;
+      if (!orderId) throw new Error(`placeOrder did not place: ${JSON.stringify(placed.placeOrder)}`);
+      const priceState = async () =>
+        (
+          await gql<{ order: { priceApproval: string; lines: { priceSource: string }[] } }>(
+            'query($id: ID!) { order(id: $id) { priceApproval lines { priceSource } } }',
+            { id: orderId },
+            await tokenOf('boss'),
+          )
+        ).order;
+      const before = await priceState();
+      expect(before.priceApproval).toBe('PENDING');
+      expect(before.lines[0]?.priceSource).toBe('OVERRIDE');
+
+      const page = await newPage();
+      await logIn(page, 'boss');
+      await open(page, `/orders/${orderId}`);
+      const approval = page.getByTestId('order-price-approval');
+      expect(await approval.getAttribute('data-value')).toBe('PENDING');
+      expect((await approval.textContent())?.trim()).toBe('待特价审批');
+      expect(await page.getByTestId('line-level-price').count()).toBe(1);
+      await page.getByTestId('approve-prices').click();
+      await page.locator('[data-testid="order-price-approval"][data-value="APPROVED"]').waitFor();
+      await page.getByTestId('approve-prices').waitFor({ state: 'detached' });
+      expect((await priceState()).priceApproval).toBe('APPROVED');
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -113,12 +113,13 @@ export interface CustomerSearchData {
 
 const ORDER_DETAIL = /* GraphQL */ `
   fragment OrderDetail on Order {
-    id number status channel rush note createdAt updatedAt
+    id number status channel rush note createdAt updatedAt reviewStage priceApproval
     total { amount currency }
     customer { id code name contactName phone address }
     lines {
       id unit factor quantity priceSource isGift
       unitPrice { amount currency }
+      levelPrice { amount currency }
       amount { amount currency }
       sku { id code spec baseUnit product { id name } }
     }
@@ -164,6 +165,8 @@ export interface OrderLineData {
   priceSource: string;
   isGift: boolean;
   unitPrice: MoneyAmount;
+  /** The store's level price of one unit when ordered (a typed price is held to it). */
+  levelPrice: MoneyAmount | null;
   amount: MoneyAmount;
   sku: {
     id: string;
@@ -194,6 +197,10 @@ export interface OrderDetailData {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** BUSINESS (业务审核 next), FINANCE (财务审核 next) or DONE. */
+  reviewStage: string;
+  /** NONE, PENDING (a price below the level price waits for the boss) or APPROVED. */
+  priceApproval: string;
   total: MoneyAmount;
   customer: {
     id: string;
@@ -237,6 +244,17 @@ export const APPROVE_ORDER_MUTATION = /* GraphQL */ `
     approveOrder(id: $id) {
       __typename
       ... on MutationApproveOrderSuccess { ${REVIEWED_ORDER} }
+      ${VALIDATION_ERROR}
+    }
+  }
+`;
+
+/** The boss approves the prices below the level price of an order (特价审批). */
+export const APPROVE_PRICES_MUTATION = /* GraphQL */ `
+  mutation OrdersApprovePrices($id: ID!) {
+    approvePrices(id: $id) {
+      __typename
+      ... on MutationApprovePricesSuccess { data { id status priceApproval reviewStage } }
       ${VALIDATION_ERROR}
     }
   }
@@ -534,6 +552,7 @@ export const ALL_ORDERS_OPERATIONS = {
   STAFF_QUERY,
   CREDIT_QUERY,
   APPROVE_ORDER_MUTATION,
+  APPROVE_PRICES_MUTATION,
   REJECT_ORDER_MUTATION,
   CANCEL_ORDER_MUTATION,
   ORDER_CUSTOMER_QUERY,

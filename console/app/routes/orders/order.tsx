@@ -18,6 +18,7 @@ import {
 } from '../../components/orders/ui';
 import {
   APPROVE_ORDER_MUTATION,
+  APPROVE_PRICES_MUTATION,
   CANCEL_ORDER_MUTATION,
   CREDIT_QUERY,
   type CreditData,
@@ -37,6 +38,7 @@ import { session } from '../../lib/session.server';
 import type { Route } from './+types/order';
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+  const { viewer } = await session.requireAuth(request);
   const [order, staff] = await Promise.all([
     loadWithAuth<OrderData>(session, request, ORDER_QUERY, { id: params.id }),
     loadWithAuth<StaffData>(session, request, STAFF_QUERY).catch(() => null),
@@ -51,6 +53,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     order: order.data.order,
     staff: Object.fromEntries((staff?.data.staffMembers ?? []).map((s) => [s.id, s.name])),
     credit: credit?.data.customer?.creditAccount ?? null,
+    // Only the boss approves prices below the level price (特价审批).
+    mayApprovePrices: viewer.roles.includes('BOSS'),
   };
 }
 
@@ -67,6 +71,7 @@ export interface ReviewActionResult {
 
 const MUTATIONS = {
   approve: { query: APPROVE_ORDER_MUTATION, field: 'approveOrder', needsReason: false },
+  approvePrices: { query: APPROVE_PRICES_MUTATION, field: 'approvePrices', needsReason: false },
   reject: { query: REJECT_ORDER_MUTATION, field: 'rejectOrder', needsReason: true },
   cancel: { query: CANCEL_ORDER_MUTATION, field: 'cancelOrder', needsReason: true },
 } as const;
@@ -101,6 +106,55 @@ export async function action({ request, params }: Route.ActionArgs): Promise<Rev
     status: (result as { data: { status: OrderStatus } }).data.status,
     problems: [],
   };
+}
+
+/** 特价审批 and the review stage; the boss approves a pending price here. */
+function ApprovalPanel({ order, mayApprovePrices }: { order: OrderDetailData; mayApprovePrices: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<ReviewActionResult>();
+  return (
+    <Card title={t('orders.approval.title')} testId="order-approval">
+      <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+        <dt className="text-slate-500">{t('orders.approval.priceApproval')}</dt>
+        <dd className="text-right" data-testid="order-price-approval" data-value={order.priceApproval}>
+          {t(`orders.approval.price.${order.priceApproval}`, { defaultValue: order.priceApproval })}
+        </dd>
+        <dt className="text-slate-500">{t('orders.approval.reviewStage')}</dt>
+        <dd className="text-right" data-testid="order-review-stage" data-value={order.reviewStage}>
+          {t(`orders.approval.stage.${order.reviewStage}`, { defaultValue: order.reviewStage })}
+        </dd>
+      </dl>
+      {fetcher.data?.ok && (
+        <div className="mt-3">
+          <Notice testId="approve-prices-done">{t('orders.detail.done.approvePrices')}</Notice>
+        </div>
+      )}
+      {mayApprovePrices && order.priceApproval === 'PENDING' && (
+        <fetcher.Form method="post" className="mt-3 space-y-2">
+          <button
+            type="submit"
+            name="intent"
+            value="approvePrices"
+            disabled={fetcher.state !== 'idle'}
+            data-testid="approve-prices"
+            className={`${primaryButton} w-full sm:w-auto`}
+          >
+            {t('orders.approval.approvePrices')}
+          </button>
+          {fetcher.data && !fetcher.data.ok && (
+            <FormProblems
+              testId="approve-prices-error"
+              problems={fetcher.data.problems}
+              message={
+                fetcher.data.message ??
+                (fetcher.data.messageKey && t(`orders.problems.${fetcher.data.messageKey}`))
+              }
+            />
+          )}
+        </fetcher.Form>
+      )}
+    </Card>
+  );
 }
 
 /** Approve, or reject / cancel with a reason; each refusal of the API shown as it came. */
@@ -216,7 +270,7 @@ function ReviewPanel({ order }: { order: OrderDetailData }) {
 
 export default function OrderPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { order, staff, credit } = loaderData;
+  const { order, staff, credit, mayApprovePrices } = loaderData;
   const actorName = (kind: string, id: string) => {
     if (kind === 'staff') return staff[id] ?? id;
     if (kind === 'customer') return order.customer?.name ?? t('orders.actor.customer');
@@ -292,6 +346,15 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
                       </td>
                       <td className="py-2 pr-3 text-right tabular-nums" data-testid="line-unit-price">
                         {formatAmount(line.unitPrice)}
+                        {line.priceSource === 'OVERRIDE' && line.levelPrice && (
+                          <span
+                            className="block text-xs text-slate-400"
+                            data-testid="line-level-price"
+                            data-amount={line.levelPrice.amount}
+                          >
+                            {t('orders.approval.levelPrice', { price: formatAmount(line.levelPrice) })}
+                          </span>
+                        )}
                       </td>
                       <td
                         className="py-2 pr-3"
@@ -397,6 +460,7 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
               </dl>
             )}
           </Card>
+          <ApprovalPanel order={order} mayApprovePrices={mayApprovePrices} />
           <ReviewPanel order={order} />
         </div>
       </div>
