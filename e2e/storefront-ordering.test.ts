@@ -6,8 +6,9 @@ import { gatewayClient } from './helpers/gateway';
 
 // The store's ordering pages in a real Chromium at phone size, over the whole stack with the demo
 // data: add to cart on the product page, the cart with the quote's total, placing the order,
-// the orders list, cancelling with a reason, a broken minimum, the statement. Orders are placed
-// only as store003 (other test files use store001 and store002).
+// the orders list, cancelling with a reason, a broken minimum, the statement, a coupon. Orders are
+// placed as store003 (other test files use store001 and store002), except the coupon test: it
+// uses store002's demo coupon WELCOME15S2.
 
 const TEST_TIMEOUT = 120_000;
 const STORE = 'store003';
@@ -377,6 +378,90 @@ describe('storefront ordering in a browser', () => {
         api.myStatement.data.closingBalance.amount,
       );
       expect(await page.getByTestId('statement-entry').count()).toBe(api.myStatement.data.entries.length);
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'takes the coupon code (优惠券) into the quote and places the order at the discounted total (store002)',
+    async () => {
+      // store002 holds WELCOME15S2 (满200减15); this test alone orders as store002.
+      const token = await tokenOf('store002');
+      await gql('mutation { clearCart { id } }', {}, token);
+      const products = await gql<{
+        products: {
+          edges: {
+            node: {
+              skus: { id: string; price: { minor: string } | null; stock: { available: number } | null }[];
+            };
+          }[];
+        };
+      }>(
+        '{ products(filter: { inStock: true }, first: 40) { edges { node { skus { id price { minor } stock { available } } } } } }',
+        {},
+        token,
+      );
+      const candidates = products.products.edges
+        .flatMap((e) => e.node.skus)
+        .filter((s) => s.price && BigInt(s.price.minor) > 0n)
+        .map((s) => ({
+          id: s.id,
+          quantity: Number(20_000n / BigInt(s.price!.minor)) + 2,
+          available: s.stock?.available ?? 0,
+        }))
+        .filter((s) => s.available >= s.quantity);
+      const chosen = candidates[0];
+      if (!chosen) throw new Error('store002 has no SKU to pass 200 yuan with');
+      const added = await gql<{ addToCart: { __typename: string } }>(
+        'mutation($input: AddToCartInput!) { addToCart(input: $input) { __typename } }',
+        { input: { skuId: chosen.id, quantity: chosen.quantity } },
+        token,
+      );
+      expect(added.addToCart.__typename).toBe('MutationAddToCartSuccess');
+      const quoted = await gql<{
+        quote: {
+          total: { amount: string };
+          discount: { amount: string; minor: string };
+          canPlace: boolean;
+          coupon: { code: string; ok: boolean; discount: { amount: string } } | null;
+        };
+      }>(
+        'query($c: String) { quote(couponCode: $c) { total { amount } discount { amount minor } canPlace coupon { code ok discount { amount } } } }',
+        { c: 'WELCOME15S2' },
+        token,
+      );
+      expect(quoted.quote.coupon).toMatchObject({
+        code: 'WELCOME15S2',
+        ok: true,
+        discount: { amount: '15.00' },
+      });
+      expect(quoted.quote.canPlace).toBe(true);
+
+      const page = await newPage();
+      await logIn(page, 'store002');
+      await open(page, '/cart');
+      await page.getByTestId('coupon-code').fill('WELCOME15S2');
+      await page.getByTestId('coupon-apply').click();
+      await page.waitForURL((url) => url.searchParams.get('coupon') === 'WELCOME15S2');
+      await page.locator('[data-testid="coupon-status"][data-ok="true"]').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.getByTestId('cart-total').getAttribute('data-amount')).toBe(
+        quoted.quote.total.amount,
+      );
+      expect(await page.getByTestId('cart-coupon-discount').getAttribute('data-amount')).toBe('15.00');
+      expect(await page.getByTestId('cart-discount').getAttribute('data-amount')).toBe(
+        quoted.quote.discount.amount,
+      );
+
+      await page.getByTestId('place-order').click();
+      await page.waitForURL(/\/orders\/[^/]+\?placed=1/, { timeout: 90_000 });
+      const orderId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+      const order = await gql<{ order: { total: { amount: string } } | null }>(
+        'query($id: ID!) { order(id: $id) { total { amount } } }',
+        { id: orderId },
+        token,
+      );
+      expect(order.order?.total.amount).toBe(quoted.quote.total.amount);
     },
     TEST_TIMEOUT,
   );

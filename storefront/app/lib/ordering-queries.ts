@@ -74,6 +74,8 @@ const QUOTE_FIELDS = /* GraphQL */ `
     baseQuantity
     canPlace
     problems { ...OrderingRuleProblem }
+    promotions { promotionId title discount { ${MONEY} } }
+    coupon { code ok reason discount { ${MONEY} } }
   }
 `;
 
@@ -113,15 +115,18 @@ export const CART_COUNT_QUERY = /* GraphQL */ `
   query StorefrontCartCount { cart { id lines { id } } }
 `;
 
-/** The cart page: the lines and the quote priced now, with every rule it breaks. */
+/**
+ * The cart page: the lines and the quote priced now, with every rule it breaks, the promotions
+ * applied and the coupon (优惠券) tried, if any.
+ */
 export const CART_QUERY = /* GraphQL */ `
   ${LINE_SKU}
   ${RULE_PROBLEM}
   ${CART_FIELDS}
   ${QUOTE_FIELDS}
-  query StorefrontCart {
+  query StorefrontCart($couponCode: String) {
     cart { ...OrderingCart }
-    quote { ...OrderingQuote }
+    quote(couponCode: $couponCode) { ...OrderingQuote }
   }
 `;
 
@@ -353,7 +358,23 @@ export interface QuoteLine {
   isGift: boolean;
 }
 
+export interface AppliedPromotion {
+  promotionId: string;
+  title: string;
+  discount: Money;
+}
+
+/** The coupon tried on the quote: whether it applies and what it takes off. */
+export interface QuoteCoupon {
+  code: string;
+  ok: boolean;
+  reason: string | null;
+  discount: Money;
+}
+
 export interface Quote {
+  promotions: AppliedPromotion[];
+  coupon: QuoteCoupon | null;
   lines: QuoteLine[];
   subtotal: Money;
   discount: Money;

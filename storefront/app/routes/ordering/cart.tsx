@@ -12,12 +12,14 @@ import {
 } from '../../components/ordering/mutate.server';
 import { ProblemList, RefusalText, useProblemTitle } from '../../components/ordering/problems';
 import {
+  type AppliedPromotion,
   CART_QUERY,
   type CartData,
   CLEAR_CART_MUTATION,
   PLACE_ORDER_MUTATION,
   type PlaceOrderRefusal,
   type PlaceOrderResult,
+  type QuoteCoupon,
   type QuoteLine,
   REMOVE_CART_LINE_MUTATION,
   UPDATE_CART_LINE_MUTATION,
@@ -29,9 +31,13 @@ import type { Route } from './+types/cart';
 
 export async function loader({ request }: Route.LoaderArgs) {
   await session.requireAuth(request);
-  const { data: result, errors } = await shopQuery<CartData>(request, CART_QUERY);
   const search = new URL(request.url).searchParams;
+  const coupon = search.get('coupon')?.trim() ?? '';
+  const { data: result, errors } = await shopQuery<CartData>(request, CART_QUERY, {
+    couponCode: coupon || null,
+  });
   return {
+    coupon,
     cart: result.cart,
     quote: result.quote,
     partial: errors.length > 0,
@@ -90,10 +96,11 @@ export async function action({ request }: Route.ActionArgs): Promise<ActionResul
   if (intent === 'place') {
     const idempotencyKey = str(form, 'idempotencyKey');
     const expectedTotal = str(form, 'expectedTotal');
+    const couponCode = str(form, 'couponCode').trim();
     const outcome = await storeRequest<PlaceOrderResult | ValidationErrorShape>(
       request,
       PLACE_ORDER_MUTATION,
-      { input: { idempotencyKey, expectedTotal } },
+      { input: { idempotencyKey, expectedTotal, ...(couponCode ? { couponCode } : {}) } },
       'placeOrder',
     );
     if (!outcome.ok) {
@@ -132,12 +139,14 @@ function lineKey(skuId: string, unit: string): string {
 function SubmitForm({
   idempotencyKey,
   expectedTotal,
+  couponCode,
   disabled,
   label,
   testId,
 }: {
   idempotencyKey: string;
   expectedTotal: string;
+  couponCode: string;
   disabled: boolean;
   label: string;
   testId: string;
@@ -147,6 +156,7 @@ function SubmitForm({
       <input type="hidden" name="intent" value="place" />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} data-testid={`${testId}-key`} />
       <input type="hidden" name="expectedTotal" value={expectedTotal} />
+      <input type="hidden" name="couponCode" value={couponCode} />
       <button
         type="submit"
         disabled={disabled}
@@ -159,11 +169,70 @@ function SubmitForm({
   );
 }
 
+function PromotionRow({ promotion }: { promotion: AppliedPromotion }) {
+  return (
+    <>
+      <dt className="truncate text-slate-500" data-testid="cart-promotion">
+        {promotion.title}
+      </dt>
+      <dd className="text-right text-red-600 tabular-nums" data-amount={promotion.discount.amount}>
+        -{money(promotion.discount)}
+      </dd>
+    </>
+  );
+}
+
+/** The coupon code (优惠券): a GET form, so the code stays in `?coupon=` and the loader quotes with it. */
+function CouponField({ coupon, quoted }: { coupon: string; quoted: QuoteCoupon | null }) {
+  const { t } = useTranslation();
+  return (
+    <section className="mx-4 mt-3 rounded-2xl bg-white p-4 text-sm ring-1 ring-slate-200 sm:mx-0">
+      <Form method="get" className="flex items-end gap-2">
+        <label className="min-w-0 flex-1 text-xs text-slate-500">
+          {t('ordering.coupon.label')}
+          <input
+            name="coupon"
+            defaultValue={coupon}
+            key={coupon}
+            data-testid="coupon-code"
+            autoComplete="off"
+            placeholder={t('ordering.coupon.placeholder')}
+            aria-invalid={quoted ? !quoted.ok : undefined}
+            className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2 text-sm text-slate-900 uppercase"
+          />
+        </label>
+        <button
+          type="submit"
+          data-testid="coupon-apply"
+          className="shrink-0 rounded-full border border-orange-500 px-4 py-2 text-sm text-orange-600"
+        >
+          {t('ordering.coupon.apply')}
+        </button>
+      </Form>
+      {quoted && (
+        <p
+          data-testid="coupon-status"
+          data-ok={quoted.ok}
+          data-code={quoted.code}
+          className={`mt-2 text-xs ${quoted.ok ? 'text-emerald-700' : 'text-red-700'}`}
+        >
+          {quoted.ok
+            ? t('ordering.coupon.ok', { code: quoted.code, discount: money(quoted.discount) })
+            : t('ordering.coupon.refused', {
+                code: quoted.code,
+                reason: quoted.reason || t('ordering.coupon.unavailable'),
+              })}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export default function CartPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const problemTitle = useProblemTitle();
-  const { cart, quote, partial, reordered } = loaderData;
+  const { cart, quote, partial, reordered, coupon } = loaderData;
   const submitting = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'place';
   const placed = actionData?.intent === 'place' ? actionData : undefined;
   const quoteLines = new Map<string, QuoteLine>();
@@ -260,6 +329,7 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
               <SubmitForm
                 idempotencyKey={placed.confirmKey}
                 expectedTotal={refusal.total.amount}
+                couponCode={coupon}
                 disabled={submitting}
                 label={t('ordering.refusal.PriceChanged.confirm')}
                 testId="confirm-new-total"
@@ -282,6 +352,8 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
         </p>
       )}
 
+      {cart.lines.length > 0 && <CouponField coupon={coupon} quoted={quote?.coupon ?? null} />}
+
       {cart.lines.length > 0 && (
         <section
           data-testid="cart-totals"
@@ -292,10 +364,31 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
             <dd data-testid="cart-subtotal" className="text-right tabular-nums">
               {quote ? money(quote.subtotal) : '-'}
             </dd>
+            {quote?.promotions.map((promotion) => (
+              <PromotionRow key={promotion.promotionId} promotion={promotion} />
+            ))}
+            {quote?.coupon?.ok && (
+              <>
+                <dt className="text-slate-500">
+                  {t('ordering.coupon.applied', { code: quote.coupon.code })}
+                </dt>
+                <dd
+                  data-testid="cart-coupon-discount"
+                  data-amount={quote.coupon.discount.amount}
+                  className="text-right text-red-600 tabular-nums"
+                >
+                  -{money(quote.coupon.discount)}
+                </dd>
+              </>
+            )}
             {quote && quote.discount.minor !== '0' && (
               <>
                 <dt className="text-slate-500">{t('ordering.cart.discount')}</dt>
-                <dd data-testid="cart-discount" className="text-right text-red-600 tabular-nums">
+                <dd
+                  data-testid="cart-discount"
+                  data-amount={quote.discount.amount}
+                  className="text-right text-red-600 tabular-nums"
+                >
                   -{money(quote.discount)}
                 </dd>
               </>
@@ -328,6 +421,7 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
           <SubmitForm
             idempotencyKey={idempotencyKey}
             expectedTotal={total}
+            couponCode={coupon}
             disabled={blocked || submitting}
             label={submitting ? t('ordering.cart.placing') : t('ordering.cart.place')}
             testId="place-order"
