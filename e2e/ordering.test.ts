@@ -251,6 +251,28 @@ describe('coupons', () => {
   });
 });
 
+describe('who sees which orders', () => {
+  it('shows a rep without 店长 the orders of its own stores only, and office all of them', async () => {
+    const [rep] = await sql(`SELECT id FROM crm."Staff" WHERE username = 'rep2'`);
+    const own = new Set(
+      (await sql(`SELECT id FROM crm."Customer" WHERE "ownerRepId" = $1`, [rep.id])).map(
+        (r: any) => r.id as string,
+      ),
+    );
+    expect(own.size).toBeGreaterThan(0);
+    const LIST = `query { orders(first: 100) { edges { node { id customer { id } } } } }`;
+    const repOrders = (await gql(LIST, {}, 'rep2')).orders.edges.map((e: any) => e.node);
+    expect(repOrders.length).toBeGreaterThan(0);
+    for (const o of repOrders) expect(own.has(o.customer.id)).toBe(true);
+    const officeOrders = (await gql(LIST, {}, 'office1')).orders.edges.map((e: any) => e.node);
+    const foreign = officeOrders.find((o: any) => !own.has(o.customer.id));
+    expect(foreign).toBeTruthy();
+    expect(
+      (await gql(`query($id: ID!) { order(id: $id) { id } }`, { id: foreign.id }, 'rep2')).order,
+    ).toBeNull();
+  });
+});
+
 describe('review', () => {
   it('takes two steps when the tenant says so, and a price typed below the level price waits for the boss', async () => {
     const { skuId } = await skuWithStock(10);

@@ -47,6 +47,12 @@ export const crmInternal: InternalCommands = {
     };
   }),
 
+  /** The stores a rep looks after (its own customers): what a rep without 店长 may see of orders. */
+  customersOfRep: internalCommand(z.object({ staffId: id }), async (input) => {
+    const rows = await db().customer.findMany({ where: { ownerRepId: input.staffId }, select: { id: true } });
+    return { customerIds: rows.map((r) => r.id) };
+  }),
+
   /** The customer's facts an order needs; null for an unknown customer. */
   customerOrderingFacts: internalCommand(z.object({ customerId: id }), async (input) => {
     const c = await db().customer.findFirst({ where: { id: input.customerId } });

@@ -77,6 +77,8 @@ export type ReserveStockResult =
     };
 
 export const ports = {
+  customersOfRep: (staffId: string) =>
+    call<{ customerIds: string[] }>('crm', 'customersOfRep', { staffId }).then((r) => r.customerIds),
   customerFacts: (customerId: string) =>
     call<CustomerFacts | null>('crm', 'customerOrderingFacts', { customerId }),
   skuFacts: (customerId: string | null, skuIds: string[]) =>

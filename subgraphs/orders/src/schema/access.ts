@@ -1,5 +1,38 @@
 import { forbidden, type RequestContext } from '@wholesail/platform';
 import type { Prisma } from '../../generated/prisma/client';
+import { ports } from '../ports';
+
+const SEES_ALL = new Set(['BOSS', 'OFFICE', 'STORE_MANAGER', 'FINANCE', 'PICKER', 'DRIVER']);
+const REP_CUSTOMERS = Symbol('orders.repCustomers');
+
+/**
+ * The stores whose orders this viewer may see when it is a rep without 店长 (its own customers,
+ * from crm, once per request); null when it sees every store's.
+ */
+export function repCustomers(ctx: RequestContext): Promise<Set<string>> | null {
+  const v = ctx.viewer;
+  if (v.kind !== 'staff' || !v.roles.includes('REP') || v.roles.some((r) => SEES_ALL.has(r))) return null;
+  let found = ctx.loaders.get(REP_CUSTOMERS) as Promise<Set<string>> | undefined;
+  if (!found) {
+    found = ports.customersOfRep(v.staffId).then((ids) => new Set(ids));
+    ctx.loaders.set(REP_CUSTOMERS, found);
+  }
+  return found;
+}
+
+/** orderScope, narrowed to a rep's own stores. */
+export async function orderScopeOf(ctx: RequestContext): Promise<Prisma.OrderWhereInput> {
+  const own = repCustomers(ctx);
+  if (!own) return orderScope(ctx);
+  return { customerId: { in: [...(await own)] } };
+}
+
+/** canReadOrder, with a rep narrowed to its own stores. */
+export async function mayReadOrder(ctx: RequestContext, order: { customerId: string }): Promise<boolean> {
+  if (!canReadOrder(ctx, order)) return false;
+  const own = repCustomers(ctx);
+  return own ? (await own).has(order.customerId) : true;
+}
 
 /**
  * Who may read an order: the customer that placed it, staff (all of them for now; reps will be
@@ -27,8 +60,8 @@ export function orderScope(ctx: RequestContext): Prisma.OrderWhereInput {
 }
 
 /** Whether the viewer may read the orders of `customerId`: the customer itself, staff and services. */
-export function canReadCustomerOrders(ctx: RequestContext, customerId: string): boolean {
-  return canReadOrder(ctx, { customerId });
+export function canReadCustomerOrders(ctx: RequestContext, customerId: string): Promise<boolean> {
+  return mayReadOrder(ctx, { customerId });
 }
 
 /** For entity references, which are resolved before any field scope runs. */

@@ -3,7 +3,7 @@ import type { Order } from '../../generated/prisma/client';
 import { builder } from '../builder';
 import { db } from '../db';
 import { groupRecent, MAX_ROWS_PER_BATCH, recentOrdersLimit } from '../domain/recent-orders';
-import { canReadCustomerOrders, orderScope } from './access';
+import { canReadCustomerOrders, orderScopeOf } from './access';
 import { CustomerRef } from './external';
 
 const NEWEST_FIRST = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
@@ -22,7 +22,7 @@ function recentOrders(
   const loaderKey = `orders.recentOrders:${limit}:${JSON.stringify(query)}`;
   return requestLoader<string, Order[]>(ctx, loaderKey, async (customerIds) => {
     if (limit === 0) return customerIds.map(() => []);
-    const scope = orderScope(ctx);
+    const scope = await orderScopeOf(ctx);
     const rows = await db().order.findMany({
       ...query,
       where: { AND: [{ customerId: { in: [...customerIds] } }, scope] },

@@ -1,7 +1,7 @@
 import { loadById } from '@wholesail/platform';
 import { builder } from '../builder';
 import { db } from '../db';
-import { canReadOrder, orderScope, requireSignedIn } from './access';
+import { mayReadOrder, orderScopeOf, requireSignedIn } from './access';
 import { OrderChannelEnum, OrderStatusEnum } from './enums';
 import { CustomerRef, SkuRef } from './external';
 
@@ -44,7 +44,7 @@ export const OrderEventRef = builder.prismaObject('OrderEvent', {
 
 export const OrderRef = builder.prismaObject('Order', {
   description: 'An order of a customer store.',
-  authScopes: (order, ctx) => canReadOrder(ctx, order),
+  authScopes: (order, ctx) => mayReadOrder(ctx, order),
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.exposeString('number'),
@@ -75,7 +75,7 @@ builder.asEntity(OrderRef, {
     return loadById(
       ctx,
       'orders.order',
-      (ids) => db().order.findMany({ where: { AND: [{ id: { in: ids } }, orderScope(ctx)] } }),
+      async (ids) => db().order.findMany({ where: { AND: [{ id: { in: ids } }, await orderScopeOf(ctx)] } }),
       ref.id,
     );
   },
@@ -88,7 +88,7 @@ builder.queryField('order', (t) =>
     description: 'An order by id; null when it does not exist or the viewer may not see it.',
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, ctx) =>
-      db().order.findFirst({ ...query, where: { AND: [{ id: args.id }, orderScope(ctx)] } }),
+    resolve: async (query, _root, args, ctx) =>
+      db().order.findFirst({ ...query, where: { AND: [{ id: args.id }, await orderScopeOf(ctx)] } }),
   }),
 );

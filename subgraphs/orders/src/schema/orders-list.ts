@@ -1,7 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { builder } from '../builder';
 import { db } from '../db';
-import { orderScope } from './access';
+import { orderScopeOf } from './access';
 import { OrderStatusEnum } from './enums';
 
 const OrderFilter = builder.inputType('OrderFilter', {
@@ -34,13 +34,14 @@ builder.queryField('orders', (t) =>
     {
       type: 'Order',
       cursor: 'id',
-      description: 'Orders the viewer may see, newest first: its own for a customer, all for staff.',
+      description:
+        "Orders the viewer may see, newest first: a store's own; for staff all, for a rep without 店长 its own stores'.",
       authScopes: { authenticated: true },
       args: { filter: t.arg({ type: OrderFilter, required: false }) },
-      resolve: (query, _root, args, ctx) =>
+      resolve: async (query, _root, args, ctx) =>
         db().order.findMany({
           ...query,
-          where: { AND: [orderScope(ctx), filterWhere(args.filter)] },
+          where: { AND: [await orderScopeOf(ctx), filterWhere(args.filter)] },
           orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         }),
     },
