@@ -19,6 +19,7 @@ export default [
     // Orders: review queue, order detail, order on behalf; money: collections and credit.
     route('orders', 'routes/orders/orders.tsx'),
     route('orders/new', 'routes/orders/order-new.tsx'),
+    route('orders/settings', 'routes/orders/settings.tsx'),
     route('orders/:id', 'routes/orders/order.tsx'),
     route('collections', 'routes/orders/collections.tsx'),
   ]),
