@@ -545,6 +545,62 @@ export interface CollectionCustomerData {
   } | null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// /orders/settings: the ordering rules (review steps, auto approval, window, minimums)
+
+const ORDER_SETTINGS = /* GraphQL */ `
+  fragment OrdersSettings on OrderSettings {
+    reviewSteps autoApproveLevelIds windowStart windowEnd timeZone minimumQuantity
+    autoApproveBelow { amount }
+    minimumAmount { amount }
+    routeWindows { routeId windowStart windowEnd }
+    levelMinimums { levelId minimumAmount { amount } minimumQuantity }
+  }
+`;
+
+export const ORDER_SETTINGS_QUERY = /* GraphQL */ `
+  query OrdersSettings {
+    orderSettings { ...OrdersSettings }
+  }
+  ${ORDER_SETTINGS}
+`;
+
+export const UPDATE_ORDER_SETTINGS_MUTATION = /* GraphQL */ `
+  mutation OrdersUpdateSettings($input: OrderSettingsInput!) {
+    updateOrderSettings(input: $input) {
+      __typename
+      ... on MutationUpdateOrderSettingsSuccess { data { ...OrdersSettings } }
+      ${VALIDATION_ERROR}
+    }
+  }
+  ${ORDER_SETTINGS}
+`;
+
+export interface OrderSettingsValues {
+  /** 1: 业务审核 only; 2: 业务审核 then 财务审核. */
+  reviewSteps: number;
+  autoApproveLevelIds: string[];
+  autoApproveBelow: MoneyAmount | null;
+  /** "HH:MM" in timeZone; both null: always open. */
+  windowStart: string | null;
+  windowEnd: string | null;
+  timeZone: string;
+  minimumAmount: MoneyAmount;
+  minimumQuantity: number;
+  routeWindows: { routeId: string; windowStart: string; windowEnd: string }[];
+  levelMinimums: { levelId: string; minimumAmount: MoneyAmount; minimumQuantity: number }[];
+}
+
+export interface OrderSettingsData {
+  orderSettings: OrderSettingsValues;
+}
+
+export interface UpdateOrderSettingsData {
+  updateOrderSettings:
+    | { __typename: 'MutationUpdateOrderSettingsSuccess'; data: OrderSettingsValues }
+    | ValidationErrorResult;
+}
+
 export const ALL_ORDERS_OPERATIONS = {
   ORDERS_QUERY,
   CUSTOMER_SEARCH_QUERY,
@@ -565,6 +621,8 @@ export const ALL_ORDERS_OPERATIONS = {
   SUBMIT_COLLECTION_MUTATION,
   CONFIRM_COLLECTION_MUTATION,
   REJECT_COLLECTION_MUTATION,
+  ORDER_SETTINGS_QUERY,
+  UPDATE_ORDER_SETTINGS_MUTATION,
 };
 
 // ---------------------------------------------------------------------------------------------

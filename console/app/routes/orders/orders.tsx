@@ -112,9 +112,14 @@ export default function Orders({ loaderData }: Route.ComponentProps) {
       title={t('orders.list.title')}
       subtitle={t('orders.list.subtitle')}
       actions={
-        <Link to="/orders/new" data-testid="new-order" className={primaryButton}>
-          {t('orders.list.newOrder')}
-        </Link>
+        <>
+          <Link to="/orders/settings" data-testid="orders-settings-link" className={secondaryButton}>
+            {t('orders.settings.link')}
+          </Link>
+          <Link to="/orders/new" data-testid="new-order" className={primaryButton}>
+            {t('orders.list.newOrder')}
+          </Link>
+        </>
       }
       tabs={
         <nav
