@@ -570,4 +570,62 @@ describe('console orders in a browser', () => {
     },
     TEST_TIMEOUT,
   );
+
+  it(
+    'lets the boss change the store credit limit and payment terms on the order page (a negative limit: the API refuses at the field, nothing changes)',
+    async () => {
+      const customer = await store001();
+      const order = await placeAsStore(skus[0]!.id, 1);
+      const bossToken = await tokenOf('boss');
+      const creditOf = async () =>
+        (
+          await gql<{ customer: { creditAccount: { limit: { amount: string }; paymentTermDays: number } } }>(
+            'query($id: ID!) { customer(id: $id) { creditAccount { limit { amount } paymentTermDays } } }',
+            { id: customer.id },
+            bossToken,
+          )
+        ).customer.creditAccount;
+      const before = await creditOf();
+      try {
+        // office1 sees the figures but not the form.
+        const office = await newPage();
+        await logIn(office, 'office1');
+        await open(office, `/orders/${order.id}`);
+        await office.getByTestId('order-credit').waitFor();
+        expect(await office.getByTestId('credit-form').count()).toBe(0);
+
+        const page = await newPage();
+        await logIn(page, 'boss');
+        await open(page, `/orders/${order.id}`);
+        const form = page.getByTestId('credit-form');
+        await form.waitFor();
+        await page.getByTestId('credit-limit-input').fill('12345.00');
+        await page.getByTestId('credit-terms-input').fill('45');
+        await page.getByTestId('credit-save').click();
+        await page.getByTestId('credit-saved').waitFor();
+        await page.locator('[data-testid="credit-limit"][data-amount="12345.00"]').waitFor();
+        await page.locator('[data-testid="credit-terms"][data-days="45"]').waitFor();
+        expect(await creditOf()).toEqual({ limit: { amount: '12345.00' }, paymentTermDays: 45 });
+
+        // A negative limit: the API's problem at the field, what was typed kept, nothing saved.
+        await page.getByTestId('credit-limit-input').fill('-5');
+        await page.getByTestId('credit-terms-input').fill('30');
+        await page.getByTestId('credit-save').click();
+        const fieldError = form.locator('[data-testid="field-error"][data-field="limit"]');
+        await fieldError.waitFor();
+        expect(await fieldError.textContent()).toContain('金额不能为负');
+        expect(await page.getByTestId('credit-limit-input').inputValue()).toBe('-5');
+        expect(await page.getByTestId('credit-terms-input').inputValue()).toBe('30');
+        expect(await page.getByTestId('credit-limit').getAttribute('data-amount')).toBe('12345.00');
+        expect(await creditOf()).toEqual({ limit: { amount: '12345.00' }, paymentTermDays: 45 });
+      } finally {
+        await gql(
+          'mutation($c: ID!, $l: Decimal!, $d: Int) { setCreditLimit(customerId: $c, limit: $l, paymentTermDays: $d) { __typename } }',
+          { c: customer.id, l: before.limit.amount, d: before.paymentTermDays },
+          bossToken,
+        );
+      }
+    },
+    TEST_TIMEOUT,
+  );
 });

@@ -601,6 +601,34 @@ export interface UpdateOrderSettingsData {
     | ValidationErrorResult;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The order page's store card: boss or finance change a store's credit limit and payment terms
+
+export const SET_CREDIT_LIMIT_MUTATION = /* GraphQL */ `
+  mutation OrdersSetCreditLimit($customerId: ID!, $limit: Decimal!, $paymentTermDays: Int) {
+    setCreditLimit(customerId: $customerId, limit: $limit, paymentTermDays: $paymentTermDays) {
+      __typename
+      ... on MutationSetCreditLimitSuccess {
+        data {
+          limit { amount currency }
+          receivable { amount currency }
+          openOrders { amount currency }
+          available { amount currency }
+          prepaidBalance { amount currency }
+          paymentTermDays
+        }
+      }
+      ${VALIDATION_ERROR}
+    }
+  }
+`;
+
+export interface SetCreditLimitData {
+  setCreditLimit:
+    | { __typename: 'MutationSetCreditLimitSuccess'; data: CreditAccountData }
+    | ValidationErrorResult;
+}
+
 export const ALL_ORDERS_OPERATIONS = {
   ORDERS_QUERY,
   CUSTOMER_SEARCH_QUERY,
@@ -623,6 +651,7 @@ export const ALL_ORDERS_OPERATIONS = {
   REJECT_COLLECTION_MUTATION,
   ORDER_SETTINGS_QUERY,
   UPDATE_ORDER_SETTINGS_MUTATION,
+  SET_CREDIT_LIMIT_MUTATION,
 };
 
 // ---------------------------------------------------------------------------------------------

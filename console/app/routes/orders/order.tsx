@@ -21,6 +21,7 @@ import {
   APPROVE_PRICES_MUTATION,
   CANCEL_ORDER_MUTATION,
   CREDIT_QUERY,
+  type CreditAccountData,
   type CreditData,
   formatAmount,
   formatShanghai,
@@ -30,6 +31,8 @@ import {
   type OrderDetailData,
   type OrderStatus,
   REJECT_ORDER_MUTATION,
+  SET_CREDIT_LIMIT_MUTATION,
+  type SetCreditLimitData,
   STAFF_QUERY,
   type StaffData,
   type ValidationErrorResult,
@@ -55,6 +58,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     credit: credit?.data.customer?.creditAccount ?? null,
     // Only the boss approves prices below the level price (特价审批).
     mayApprovePrices: viewer.roles.includes('BOSS'),
+    // Boss or finance change a store's credit limit and payment terms (setCreditLimit).
+    mayEditCredit: viewer.roles.some((r) => r === 'BOSS' || r === 'FINANCE'),
   };
 }
 
@@ -67,6 +72,34 @@ export interface ReviewActionResult {
   /** Ours, under `orders.problems`: e.g. `failed` when the API gave no answer. */
   messageKey?: string;
   code?: string;
+  /** setCredit: the store's credit as the API saved it. */
+  credit?: CreditAccountData;
+}
+
+const SIGNED_DECIMAL = /^-?\d+(\.\d+)?$/;
+const INTEGER = /^-?\d+$/;
+
+/** setCredit: the typed limit and terms, checked for form only; the API judges the values. */
+async function setCredit(request: Request, form: FormData): Promise<ReviewActionResult> {
+  const intent = 'setCredit';
+  const customerId = String(form.get('customerId') ?? '');
+  const limit = String(form.get('limit') ?? '').trim();
+  const days = String(form.get('paymentTermDays') ?? '').trim();
+  const problems: InputProblem[] = [];
+  // Keys under `orders.credit.problems`.
+  if (!SIGNED_DECIMAL.test(limit)) problems.push({ field: 'limit', messageKey: 'notDecimal' });
+  if (!INTEGER.test(days)) problems.push({ field: 'paymentTermDays', messageKey: 'notInteger' });
+  if (problems.length) return { ok: false, intent, problems };
+  const answer = await mutate<SetCreditLimitData>(request, SET_CREDIT_LIMIT_MUTATION, {
+    customerId,
+    limit,
+    paymentTermDays: Number.parseInt(days, 10),
+  });
+  const result = answer?.setCreditLimit;
+  if (!result) return { ok: false, intent, problems: [], messageKey: 'failed' };
+  if (result.__typename === 'ValidationError')
+    return { ok: false, intent, problems: result.problems, message: result.message, code: result.code };
+  return { ok: true, intent, problems: [], credit: result.data };
 }
 
 const MUTATIONS = {
@@ -79,6 +112,7 @@ const MUTATIONS = {
 export async function action({ request, params }: Route.ActionArgs): Promise<ReviewActionResult> {
   const form = await request.formData();
   const intent = String(form.get('intent') ?? '');
+  if (intent === 'setCredit') return setCredit(request, form);
   const mutation = MUTATIONS[intent as keyof typeof MUTATIONS];
   if (!mutation) return { ok: false, intent, problems: [], message: `unknown intent ${intent}` };
   const reason = String(form.get('reason') ?? '').trim();
@@ -106,6 +140,72 @@ export async function action({ request, params }: Route.ActionArgs): Promise<Rev
     status: (result as { data: { status: OrderStatus } }).data.status,
     problems: [],
   };
+}
+
+/** Boss or finance: the store's credit limit and payment terms; the API's problems at the fields. */
+function CreditForm({ customerId, credit }: { customerId: string; credit: CreditAccountData }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<ReviewActionResult>();
+  const result = fetcher.state === 'idle' ? fetcher.data : undefined;
+  // Our own checks carry a key under `orders.credit.problems`; the API's come with their message.
+  const problems = (result?.problems ?? []).map((p) =>
+    p.messageKey ? { field: p.field, message: t(`orders.credit.problems.${p.messageKey}`) } : p,
+  );
+  const invalid = (field: string) => problems.some((p) => p.field === field) || undefined;
+  return (
+    <fetcher.Form
+      method="post"
+      className="mt-3 space-y-2 border-t border-slate-100 pt-3"
+      data-testid="credit-form"
+    >
+      <input type="hidden" name="intent" value="setCredit" />
+      <input type="hidden" name="customerId" value={customerId} />
+      <p className="text-xs font-medium text-slate-700">{t('orders.credit.edit')}</p>
+      <div className="grid grid-cols-2 gap-2">
+        <label className="block text-xs text-slate-500">
+          {t('orders.credit.limit')}
+          <input
+            name="limit"
+            inputMode="decimal"
+            defaultValue={credit.limit.amount}
+            data-testid="credit-limit-input"
+            aria-invalid={invalid('limit')}
+            className={inputClass}
+          />
+          <FieldError problems={problems} field="limit" />
+        </label>
+        <label className="block text-xs text-slate-500">
+          {t('orders.credit.terms')}
+          <input
+            name="paymentTermDays"
+            inputMode="numeric"
+            defaultValue={String(credit.paymentTermDays)}
+            data-testid="credit-terms-input"
+            aria-invalid={invalid('paymentTermDays')}
+            className={inputClass}
+          />
+          <FieldError problems={problems} field="paymentTermDays" />
+        </label>
+      </div>
+      <button
+        type="submit"
+        disabled={fetcher.state !== 'idle'}
+        data-testid="credit-save"
+        className={`${secondaryButton} w-full sm:w-auto`}
+      >
+        {t('orders.credit.save')}
+      </button>
+      {result?.ok && <Notice testId="credit-saved">{t('orders.credit.saved')}</Notice>}
+      {result && !result.ok && (
+        <FormProblems
+          testId="credit-error"
+          problems={problems}
+          shown={['limit', 'paymentTermDays']}
+          message={result.message ?? (result.messageKey && t(`orders.problems.${result.messageKey}`))}
+        />
+      )}
+    </fetcher.Form>
+  );
 }
 
 /** 特价审批 and the review stage; the boss approves a pending price here. */
@@ -270,7 +370,7 @@ function ReviewPanel({ order }: { order: OrderDetailData }) {
 
 export default function OrderPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { order, staff, credit, mayApprovePrices } = loaderData;
+  const { order, staff, credit, mayApprovePrices, mayEditCredit } = loaderData;
   const actorName = (kind: string, id: string) => {
     if (kind === 'staff') return staff[id] ?? id;
     if (kind === 'customer') return order.customer?.name ?? t('orders.actor.customer');
@@ -450,14 +550,37 @@ export default function OrderPage({ loaderData }: Route.ComponentProps) {
                 data-testid="order-credit"
               >
                 <dt className="text-slate-500">{t('orders.credit.limit')}</dt>
-                <dd className="text-right tabular-nums">{formatAmount(credit.limit)}</dd>
+                <dd
+                  className="text-right tabular-nums"
+                  data-testid="credit-limit"
+                  data-amount={credit.limit.amount}
+                >
+                  {formatAmount(credit.limit)}
+                </dd>
+                <dt className="text-slate-500">{t('orders.credit.terms')}</dt>
+                <dd
+                  className="text-right tabular-nums"
+                  data-testid="credit-terms"
+                  data-days={credit.paymentTermDays}
+                >
+                  {credit.paymentTermDays}
+                </dd>
                 <dt className="text-slate-500">{t('orders.credit.receivable')}</dt>
                 <dd className="text-right tabular-nums">{formatAmount(credit.receivable)}</dd>
                 <dt className="text-slate-500">{t('orders.credit.openOrders')}</dt>
                 <dd className="text-right tabular-nums">{formatAmount(credit.openOrders)}</dd>
                 <dt className="font-medium text-slate-700">{t('orders.credit.available')}</dt>
-                <dd className="text-right font-medium tabular-nums">{formatAmount(credit.available)}</dd>
+                <dd
+                  className="text-right font-medium tabular-nums"
+                  data-testid="credit-available"
+                  data-amount={credit.available.amount}
+                >
+                  {formatAmount(credit.available)}
+                </dd>
               </dl>
+            )}
+            {credit && mayEditCredit && order.customer && (
+              <CreditForm customerId={order.customer.id} credit={credit} />
             )}
           </Card>
           <ApprovalPanel order={order} mayApprovePrices={mayApprovePrices} />
