@@ -2,6 +2,7 @@ import {
   assertValid,
   forbidden,
   type InputProblem,
+  parseMinor,
   type RequestContext,
   ValidationError,
 } from '@wholesail/platform';
@@ -148,10 +149,16 @@ const PlaceOrderInput = builder.inputType('PlaceOrderInput', {
   }),
 });
 
-function decimalMinor(value: string): bigint {
-  const [whole = '0', fraction = ''] = value.replace('-', '').split('.');
-  const minor = BigInt(whole) * 100n + BigInt((fraction + '00').slice(0, 2));
-  return value.startsWith('-') ? -minor : minor;
+const MONEY_MESSAGE = '金额最多两位小数 (an amount with at most 2 decimals)';
+
+/** What parseMinor accepts: at most two decimals. */
+function isMoney(value: string): boolean {
+  try {
+    parseMinor(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function staffMayOrderFor(ctx: RequestContext, ownerRepId: string | null): boolean {
@@ -198,6 +205,8 @@ async function resolvePlaceOrder(input: PlaceOrderInputShape, ctx: RequestContex
       });
     if ((input.note ?? '').length > 500)
       problems.push({ field: 'note', message: '备注最多 500 字 (note: at most 500 characters)' });
+    if (input.expectedTotal != null && !isMoney(input.expectedTotal))
+      problems.push({ field: 'expectedTotal', message: MONEY_MESSAGE });
     const viewer = ctx.viewer;
     let customerId: string;
     let lines: RequestedLine[];
@@ -232,6 +241,8 @@ async function resolvePlaceOrder(input: PlaceOrderInputShape, ctx: RequestContex
             field: `lines.${i}.price`,
             message: '价格不能为负 (price must not be negative)',
           });
+        else if (l.price != null && !isMoney(l.price))
+          problems.push({ field: `lines.${i}.price`, message: MONEY_MESSAGE });
       });
       assertValid(problems);
       customerId = String(input.customerId);
@@ -243,7 +254,7 @@ async function resolvePlaceOrder(input: PlaceOrderInputShape, ctx: RequestContex
         skuId: String(l.skuId),
         unit: l.unit ?? null,
         quantity: l.quantity,
-        overrideMinor: l.price != null ? decimalMinor(l.price) : null,
+        overrideMinor: l.price != null ? parseMinor(l.price) : null,
       }));
       channel = viewer.roles.includes('REP') && !viewer.roles.includes('OFFICE') ? 'SALES_REP' : 'OFFICE';
     } else {
@@ -260,7 +271,7 @@ async function resolvePlaceOrder(input: PlaceOrderInputShape, ctx: RequestContex
         kind: viewer.kind,
         id: viewer.kind === 'customer' ? viewer.customerUserId : viewer.staffId,
       },
-      expectedTotalMinor: input.expectedTotal != null ? decimalMinor(input.expectedTotal) : null,
+      expectedTotalMinor: input.expectedTotal != null ? parseMinor(input.expectedTotal) : null,
       cartLineIds,
       couponCode: input.couponCode?.trim() || null,
     });

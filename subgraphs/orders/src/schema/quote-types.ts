@@ -1,10 +1,11 @@
+import { formatMinor } from '@wholesail/platform';
 import { builder } from '../builder';
 import type { QuotedLine, QuoteProblem } from '../domain/quote';
 import type { Quote } from '../services/quote';
 import { SkuRef } from './external';
 
 const money = (minor: bigint) => ({ minor });
-const fen = (minor: bigint) => `¥${(Number(minor) / 100).toFixed(2)}`;
+const fen = (minor: bigint) => `¥${formatMinor(minor)}`;
 
 /** Every ordering rule a cart or an order breaks is one of these, with its figures. */
 export const OrderRuleProblemRef = builder.interfaceRef<QuoteProblem>('OrderRuleProblem').implement({
